@@ -1,0 +1,173 @@
+package dev.photovault.vault.checker;
+
+import dev.photovault.vault.VaultException;
+import dev.photovault.vault.crypto.Aead;
+import dev.photovault.vault.repository.Repository;
+import dev.photovault.vault.snapshot.Entry;
+import dev.photovault.vault.snapshot.Snapshot;
+import dev.photovault.vault.snapshot.SnapshotRef;
+import dev.photovault.vault.store.ObjectInfo;
+import dev.photovault.vault.store.ObjectNotFoundException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Verifies a repository. The structural check decrypts every index and snapshot and makes sure every chunk a
+ * snapshot needs exists with the stored length its index promises (which catches deleted and truncated
+ * chunks without reading them). Reading data decrypts chunks too, authenticating each and recomputing its id,
+ * which catches any corruption; a subset share reads a random sample, for routine runs. Every problem is
+ * traced to the snapshots and files it damages.
+ */
+public final class Checker {
+
+    private final Repository repository;
+    private final int workers;
+    private final CheckProgress progress;
+
+    public Checker(Repository repository, int workers, CheckProgress progress) {
+        this.repository = repository;
+        this.workers = workers;
+        this.progress = progress;
+    }
+
+    /**
+     * @param readData       decrypt and verify chunks
+     * @param subsetFraction with {@code readData}: the share of chunks to read, in (0, 1]
+     */
+    public CheckResult check(boolean readData, double subsetFraction) throws IOException {
+        List<String> errors = new ArrayList<>();
+        Map<String, Integer> indexed = new HashMap<>();
+        for (String key : repository.indexKeys()) {
+            try {
+                repository.readIndex(key, indexed::put);
+            } catch (VaultException | IOException e) {
+                errors.add(key + ": " + e.getMessage());
+            }
+        }
+        Map<String, Long> stored = new HashMap<>();
+        for (ObjectInfo info : repository.store().list("chunks/")) {
+            String id = info.key().substring(info.key().lastIndexOf('/') + 1);
+            if (!info.key().equals(Repository.chunkKey(id)) || !id.matches("[0-9a-f]{64}")) {
+                errors.add(info.key() + ": not a chunk name");
+                continue;
+            }
+            stored.put(id, info.size());
+        }
+
+        // chunk id -> the files that need it, as "<snapshot> <path>"
+        Map<String, Set<String>> users = new LinkedHashMap<>();
+        List<SnapshotRef> snapshots = new ArrayList<>();
+        for (ObjectInfo info : repository.store().list("snapshots/")) {
+            String id = info.key().substring("snapshots/".length());
+            try {
+                Snapshot snapshot = repository.loadSnapshot(id);
+                snapshots.add(new SnapshotRef(id, snapshot.header()));
+                for (Entry e : snapshot.entries()) {
+                    for (String chunk : e.chunks()) {
+                        users.computeIfAbsent(chunk, c -> new LinkedHashSet<>()).add(id.substring(0, 8) + " " + e.path());
+                    }
+                }
+            } catch (VaultException | IOException e) {
+                errors.add("snapshot " + id + ": " + e.getMessage());
+            }
+        }
+
+        Set<String> damaged = ConcurrentHashMap.newKeySet();
+        for (String chunk : users.keySet()) {
+            Long size = stored.get(chunk);
+            Integer plain = indexed.get(chunk);
+            if (size == null) {
+                errors.add("chunk " + chunk + ": missing");
+                damaged.add(chunk);
+            } else if (plain == null) {
+                errors.add("chunk " + chunk + ": not in any index (run 'photovault prune' to rebuild the index)");
+            } else if (size != plain + Aead.OVERHEAD) {
+                errors.add("chunk " + chunk + ": stored size " + size + " bytes, expected " + (plain + Aead.OVERHEAD));
+                damaged.add(chunk);
+            }
+        }
+        for (String chunk : indexed.keySet()) {
+            if (!stored.containsKey(chunk) && !users.containsKey(chunk)) {
+                errors.add("chunk " + chunk + ": listed in the index but missing (run 'photovault prune' to rebuild the index)");
+            }
+        }
+
+        long read = 0;
+        if (readData) {
+            List<String> toRead = new ArrayList<>();
+            SplittableRandom random = new SplittableRandom();
+            for (String chunk : users.keySet()) {
+                if (!damaged.contains(chunk) && (subsetFraction >= 1.0 || random.nextDouble() < subsetFraction)) {
+                    toRead.add(chunk);
+                }
+            }
+            read = toRead.size();
+            errors.addAll(readChunks(toRead, damaged));
+        }
+
+        Set<String> damagedFiles = new TreeSet<>();
+        for (String chunk : damaged) {
+            damagedFiles.addAll(users.get(chunk));
+        }
+        long unreferenced = stored.keySet().stream().filter(c -> !users.containsKey(c)).count();
+        Collections.sort(errors);
+        return new CheckResult(snapshots.size(), users.size(), read, unreferenced, errors, List.copyOf(damagedFiles));
+    }
+
+    private List<String> readChunks(List<String> ids, Set<String> damaged) throws IOException {
+        progress.chunksTotal.set(ids.size());
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "photovault-check");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (String id : ids) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        byte[] plain = repository.readChunk(id);
+                        progress.bytesDone.addAndGet(plain.length);
+                    } catch (ObjectNotFoundException e) {
+                        errors.add("chunk " + id + ": missing");
+                        damaged.add(id);
+                    } catch (VaultException e) {
+                        errors.add("chunk " + id + ": " + e.getMessage().replace("chunk " + id + " ", ""));
+                        damaged.add(id);
+                    }
+                    progress.chunksDone.incrementAndGet();
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VaultException("check interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return errors;
+    }
+}
