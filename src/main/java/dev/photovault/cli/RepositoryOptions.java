@@ -1,0 +1,112 @@
+package dev.photovault.cli;
+
+import dev.photovault.vault.VaultException;
+import dev.photovault.vault.crypto.KdfParams;
+import dev.photovault.vault.crypto.PassphraseKdf;
+import dev.photovault.vault.repository.Repository;
+import dev.photovault.vault.store.LocalObjectStore;
+import dev.photovault.vault.store.ObjectStore;
+import java.io.Console;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the repository is and how its passphrase is given. Passphrases come from a file, an environment
+ * variable or the terminal; never from a command-line argument, which other users can read in the process list.
+ */
+final class RepositoryOptions {
+
+    static final String PASSWORD_ENV = "PHOTOVAULT_PASSWORD";
+    static final String NEW_PASSWORD_ENV = "PHOTOVAULT_NEW_PASSWORD";
+
+    @Option(names = {"-r", "--repo"}, paramLabel = "DIR", defaultValue = "${env:PHOTOVAULT_REPOSITORY}",
+            description = "The repository folder (default: $PHOTOVAULT_REPOSITORY).")
+    Path repo;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Read the passphrase from the first line of FILE (else $PHOTOVAULT_PASSWORD, else a prompt).")
+    Path passwordFile;
+
+    ObjectStore store() {
+        if (repo == null) {
+            throw new VaultException("no repository given: pass --repo DIR or set PHOTOVAULT_REPOSITORY");
+        }
+        return new LocalObjectStore(repo);
+    }
+
+    Repository open() throws IOException {
+        ObjectStore store = store();
+        Repository.readConfig(store); // says "no repository" before asking for a passphrase
+        char[] passphrase = passphrase(false);
+        try {
+            return Repository.open(store, passphrase);
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    /** The passphrase from --password-file, $PHOTOVAULT_PASSWORD or the terminal. */
+    char[] passphrase(boolean confirm) throws IOException {
+        return readPassphrase(passwordFile, PASSWORD_ENV, "Passphrase for " + (repo == null ? "repository" : repo),
+                confirm, "--password-file");
+    }
+
+    static char[] readPassphrase(Path file, String env, String prompt, boolean confirm, String fileOption)
+            throws IOException {
+        if (file != null) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            int newline = text.indexOf('\n');
+            String line = newline < 0 ? text : text.substring(0, newline);
+            return nonEmpty(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line, "the file " + file);
+        }
+        String fromEnv = System.getenv(env);
+        if (fromEnv != null) {
+            return nonEmpty(fromEnv, "$" + env);
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new VaultException("no passphrase: set " + env + ", pass " + fileOption
+                    + " FILE, or run on a terminal to be asked");
+        }
+        char[] first = console.readPassword("%s: ", prompt);
+        if (first == null || first.length == 0) {
+            throw new VaultException("no passphrase entered");
+        }
+        if (confirm) {
+            char[] again = console.readPassword("Repeat it: ");
+            if (!Arrays.equals(first, again)) {
+                throw new VaultException("the two passphrases differ; nothing was changed");
+            }
+        }
+        return first;
+    }
+
+    private static char[] nonEmpty(String value, String where) {
+        if (value.isEmpty()) {
+            throw new VaultException("the passphrase in " + where + " is empty");
+        }
+        return value.toCharArray();
+    }
+
+    /**
+     * Argon2id settings for a new key: 64 MiB and as many passes as take about half a second here,
+     * unless the user fixes them (for slow NAS boxes, or tests).
+     */
+    static final class KdfOptions {
+        @Option(names = "--kdf-memory", paramLabel = "MiB", description = "Argon2id memory for the new key (default 64).")
+        Integer memoryMiB;
+
+        @Option(names = "--kdf-iterations", paramLabel = "N",
+                description = "Argon2id passes for the new key (default: calibrated to about 0.5 s).")
+        Integer iterations;
+
+        KdfParams params() {
+            int memoryKiB = memoryMiB == null ? KdfParams.DEFAULT_MEMORY_KIB : memoryMiB * 1024;
+            return iterations == null ? PassphraseKdf.calibrate(memoryKiB, 500) : new KdfParams(memoryKiB, iterations, 1);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.photovault.cli;
+
+import dev.photovault.vault.repository.Repository;
+import dev.photovault.vault.repository.RepositoryLock;
+import dev.photovault.vault.restorer.RestoreProgress;
+import dev.photovault.vault.restorer.RestoreResult;
+import dev.photovault.vault.restorer.Restorer;
+import dev.photovault.vault.snapshot.SnapshotRef;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "restore", description = "Restore a snapshot's files, bit-exact, with album folders and times.")
+final class RestoreCommand implements Callable<Integer> {
+
+    @Mixin
+    RepositoryOptions repository;
+
+    @Parameters(paramLabel = "SNAPSHOT", description = "A snapshot id, unique id prefix, or 'latest'.")
+    String snapshot;
+
+    @Option(names = {"-t", "--target"}, required = true, paramLabel = "DIR", description = "Where to write the files.")
+    Path target;
+
+    @Option(names = "--include", paramLabel = "GLOB",
+            description = "Only entries whose path matches, e.g. 'Summer/**' or '**.jpg'.")
+    String include;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Files written at once (default 2).")
+    int workers = 2;
+
+    @Override
+    public Integer call() throws Exception {
+        Repository repo = repository.open();
+        SnapshotRef ref = repo.resolveSnapshot(snapshot);
+        RestoreProgress progress = new RestoreProgress();
+        RestoreResult result;
+        try (RepositoryLock lock = RepositoryLock.acquire(repo, false, "restore", Duration.ZERO);
+                ProgressPrinter printer = new ProgressPrinter("restore", progress::filesDone, progress::filesTotal,
+                        progress::bytesDone, progress::bytesTotal)) {
+            result = new Restorer(repo, workers, progress).restore(repo.loadSnapshot(ref.id()), target,
+                    Restorer.glob(include));
+        }
+        System.out.printf("restored snapshot %s to %s: %d files written (%s), %d already present%n", ref.shortId(),
+                target, result.files(), ByteSizes.format(result.bytes()), result.unchanged());
+        if (!result.failures().isEmpty()) {
+            System.err.println("photovault: " + result.failures().size() + " files could not be restored:");
+            result.failures().forEach(f -> System.err.println("  " + f));
+            return PhotovaultCommand.INCOMPLETE;
+        }
+        return 0;
+    }
+}
