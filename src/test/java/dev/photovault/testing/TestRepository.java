@@ -1,0 +1,57 @@
+package dev.photovault.testing;
+
+import dev.photovault.vault.chunker.ChunkerParams;
+import dev.photovault.vault.crypto.KdfParams;
+import dev.photovault.vault.repository.Repository;
+import dev.photovault.vault.store.LocalObjectStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/** Real repositories in temporary folders, with a cheap key derivation so that tests stay quick. */
+public final class TestRepository {
+
+    public static final String PASSPHRASE = "correct horse battery staple";
+    /** 1 MiB, one pass: only for tests; production keys use 64 MiB calibrated to ~0.5 s. */
+    public static final KdfParams CHEAP_KDF = new KdfParams(1024, 1, 1);
+
+    private TestRepository() {
+    }
+
+    public static Repository create(Path dir) throws IOException {
+        return create(dir, ChunkerParams.PRODUCTION);
+    }
+
+    public static Repository create(Path dir, ChunkerParams chunker) throws IOException {
+        return Repository.init(new LocalObjectStore(dir), PASSPHRASE.toCharArray(), CHEAP_KDF, chunker);
+    }
+
+    public static Repository reopen(Path dir) throws IOException {
+        return Repository.open(new LocalObjectStore(dir), PASSPHRASE.toCharArray());
+    }
+
+    /** How many chunk objects the repository folder holds. */
+    public static long chunkCount(Path dir) throws IOException {
+        Path chunks = dir.resolve("chunks");
+        if (!Files.isDirectory(chunks)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(chunks)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    /** Incompressible bytes, reproducible from the seed. */
+    public static byte[] randomBytes(int size, long seed) {
+        byte[] data = new byte[size];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+
+    public static Path write(Path file, byte[] data) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.write(file, data);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.photovault.vault.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+class CryptoTest {
+
+    private final MasterKeys keys = MasterKeys.generate();
+    private final ChunkSealer sealer = new ChunkSealer(keys);
+
+    @Test
+    void chunkRoundTripsAndCarriesNonceAndTag() {
+        byte[] data = "a photo's bytes".getBytes(StandardCharsets.UTF_8);
+        String id = sealer.idOf(data, 0, data.length);
+        byte[] sealed = sealer.seal(id, data, 0, data.length);
+        assertThat(sealed).hasSize(data.length + Aead.OVERHEAD);
+        assertThat(sealer.open(id, sealed)).isEqualTo(data);
+    }
+
+    @Test
+    void equalContentGetsEqualIdsOnlyUnderTheSameKey() {
+        byte[] data = {1, 2, 3};
+        assertThat(sealer.idOf(data, 0, 3)).isEqualTo(sealer.idOf(data.clone(), 0, 3)).hasSize(64);
+        assertThat(new ChunkSealer(MasterKeys.generate()).idOf(data, 0, 3)).isNotEqualTo(sealer.idOf(data, 0, 3));
+    }
+
+    @Test
+    void aFlippedBitIsDetected() {
+        byte[] data = new byte[1000];
+        String id = sealer.idOf(data, 0, data.length);
+        byte[] sealed = sealer.seal(id, data, 0, data.length);
+        sealed[500] ^= 1;
+        assertThatThrownBy(() -> sealer.open(id, sealed)).isInstanceOf(IntegrityException.class)
+                .hasMessageContaining("chunk " + id);
+    }
+
+    @Test
+    void aChunkStoredUnderAnotherIdIsDetected() {
+        byte[] a = {1};
+        byte[] b = {2};
+        String idA = sealer.idOf(a, 0, 1);
+        String idB = sealer.idOf(b, 0, 1);
+        byte[] sealedA = sealer.seal(idA, a, 0, 1);
+        assertThatThrownBy(() -> sealer.open(idB, sealedA)).isInstanceOf(IntegrityException.class);
+    }
+
+    @Test
+    void aTruncatedObjectIsDetected() {
+        assertThatThrownBy(() -> sealer.open("00".repeat(32), new byte[10]))
+                .isInstanceOf(IntegrityException.class).hasMessageContaining("truncated");
+    }
+
+    @Test
+    void aBlobOfOneKindCannotBeReadAsAnother() {
+        BlobSealer blobs = new BlobSealer(keys);
+        byte[] sealed = blobs.seal(BlobSealer.Kind.INDEX, new byte[] {42});
+        assertThat(blobs.open(BlobSealer.Kind.INDEX, sealed, "x")).containsExactly(42);
+        assertThatThrownBy(() -> blobs.open(BlobSealer.Kind.SNAPSHOT, sealed, "x")).isInstanceOf(IntegrityException.class);
+    }
+
+    @Test
+    void wrappedKeysOpenOnlyWithTheirPassphrase() {
+        KdfParams cheap = new KdfParams(1024, 1, 1);
+        KeyWrapper.Wrapped wrapped = KeyWrapper.wrap(keys, "right".toCharArray(), cheap);
+        MasterKeys opened = KeyWrapper.unwrap(wrapped, "right".toCharArray()).orElseThrow();
+        assertThat(opened.encode()).isEqualTo(keys.encode());
+        assertThat(KeyWrapper.unwrap(wrapped, "wrong".toCharArray())).isEmpty();
+    }
+
+    @Test
+    void argon2idMatchesTheReferenceImplementation() {
+        // Expected value from the reference C implementation (Debian's argon2 CLI):
+        // echo -n password | argon2 somesalt -id -t 3 -k 32 -p 4 -l 32
+        byte[] out = PassphraseKdf.derive("password".toCharArray(), "somesalt".getBytes(StandardCharsets.US_ASCII),
+                new KdfParams(32, 3, 4));
+        assertThat(HexFormat.of().formatHex(out))
+                .isEqualTo("bb0cc80a3e671149526915418c6eefe761bb19d5d2d567a017703e0cea6ab05c");
+    }
+
+    @Test
+    void secretsStayOutOfToString() {
+        String hexKey = HexFormat.of().formatHex(keys.encryptionKey());
+        assertThat(keys.toString()).doesNotContain(hexKey).contains("redacted");
+        assertThat(sealer.toString()).doesNotContain(hexKey);
+        assertThat(new BlobSealer(keys).toString()).doesNotContain(hexKey);
+        KeyWrapper.Wrapped wrapped = KeyWrapper.wrap(keys, "pw".toCharArray(), new KdfParams(1024, 1, 1));
+        assertThat(wrapped.toString()).doesNotContain(HexFormat.of().formatHex(wrapped.salt()));
+    }
+}
