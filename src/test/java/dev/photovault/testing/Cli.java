@@ -1,0 +1,91 @@
+package dev.photovault.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real {@code photovault} command in a child JVM, as a user would: its own environment, exit code,
+ * standard output and error. Every output is remembered so that tests can check no secret ever appeared.
+ */
+public final class Cli {
+
+    /**
+     * A finished run.
+     *
+     * @param exitCode the process's exit code
+     * @param out      standard output
+     * @param err      standard error
+     */
+    public record Result(int exitCode, String out, String err) {
+        public String all() {
+            return out + err;
+        }
+    }
+
+    private static final List<String> OUTPUTS = Collections.synchronizedList(new ArrayList<>());
+
+    private final Path repo;
+    private final Map<String, String> env;
+
+    public Cli(Path repo, Map<String, String> env) {
+        this.repo = repo;
+        this.env = env;
+    }
+
+    /** A command line for {@code repo} with the test passphrase in {@code PHOTOVAULT_PASSWORD}. */
+    public static Cli forRepository(Path repo) {
+        return new Cli(repo, Map.of("PHOTOVAULT_PASSWORD", TestRepository.PASSPHRASE));
+    }
+
+    public Cli withEnv(Map<String, String> more) {
+        Map<String, String> merged = new java.util.HashMap<>(env);
+        merged.putAll(more);
+        return new Cli(repo, merged);
+    }
+
+    public Result run(String... args) throws IOException, InterruptedException {
+        Process process = start(args);
+        byte[] out = process.getInputStream().readAllBytes();
+        byte[] err = process.getErrorStream().readAllBytes();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("photovault " + String.join(" ", args) + " did not finish");
+        }
+        Result result = new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8),
+                new String(err, StandardCharsets.UTF_8));
+        OUTPUTS.add(result.all());
+        return result;
+    }
+
+    /** Starts the command without waiting; stderr is merged into stdout. */
+    public Process start(String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("dev.photovault.cli.PhotovaultCommand");
+        command.addAll(List.of(args));
+        if (repo != null) {
+            command.add("--repo");
+            command.add(repo.toString());
+        }
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("PHOTOVAULT_PASSWORD");
+        builder.environment().remove("PHOTOVAULT_REPOSITORY");
+        builder.environment().putAll(env);
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        return builder.start();
+    }
+
+    /** Everything any command printed so far in this JVM. */
+    public static List<String> allOutputs() {
+        return List.copyOf(OUTPUTS);
+    }
+}
