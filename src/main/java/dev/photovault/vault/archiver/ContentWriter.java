@@ -20,12 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Turns content streams into stored chunks: FastCDC with the repository's seed, HMAC ids, skip what the index
  * knows, seal and write the rest. Chunks it writes are recorded in index deltas, flushed every
- * {@link #FLUSH_EVERY_CHUNKS} chunks so that a crashed backup's work is found again by the next one. Safe for
+ * {@link #FLUSH_EVERY_CHUNKS} chunks or minute so that a crashed backup's work is found again by the next one
+ * without even an existence check. Safe for
  * concurrent use by several workers; each thread gets its own chunking buffer.
  */
 public final class ContentWriter {
 
     static final int FLUSH_EVERY_CHUNKS = 256;
+    static final long FLUSH_EVERY_NANOS = 60_000_000_000L;
 
     private final Repository repository;
     private final ChunkIndex index;
@@ -38,6 +40,7 @@ public final class ContentWriter {
     private final AtomicLong chunksNew = new AtomicLong();
     private final AtomicLong bytesNew = new AtomicLong();
     private final AtomicLong bytesStored = new AtomicLong();
+    private volatile long lastFlush = System.nanoTime();
 
     /** @param dryRun compute everything but write nothing */
     public ContentWriter(Repository repository, ChunkIndex index, boolean dryRun) {
@@ -71,7 +74,9 @@ public final class ContentWriter {
     }
 
     private void store(String id, byte[] buf, int off, int len) throws IOException {
-        if (!dryRun) {
+        // A chunk the index does not know may still be stored: written by a backup that crashed before its
+        // next index delta, or by one running beside us. Asking costs a stat (or a HEAD), far less than a write.
+        if (!dryRun && !repository.hasChunk(id)) {
             byte[] sealed = sealer.seal(id, buf, off, len);
             if (repository.putChunk(id, sealed)) {
                 bytesStored.addAndGet(sealed.length);
@@ -84,7 +89,7 @@ public final class ContentWriter {
             boolean flush;
             synchronized (pending) {
                 pending.put(id, len);
-                flush = pending.size() >= FLUSH_EVERY_CHUNKS;
+                flush = pending.size() >= FLUSH_EVERY_CHUNKS || System.nanoTime() - lastFlush > FLUSH_EVERY_NANOS;
             }
             if (flush) {
                 flushIndex();
@@ -101,6 +106,7 @@ public final class ContentWriter {
             }
             batch = new LinkedHashMap<>(pending);
             pending.clear();
+            lastFlush = System.nanoTime();
         }
         if (!dryRun) {
             repository.store().flush();

@@ -133,6 +133,11 @@ public final class Repository {
         return "chunks/" + id.substring(0, 2) + "/" + id;
     }
 
+    /** Whether the chunk object exists (says nothing of its health). */
+    public boolean hasChunk(String id) throws IOException {
+        return store.exists(chunkKey(id));
+    }
+
     /** Stores a sealed chunk. @return false if the repository already had it */
     public boolean putChunk(String id, byte[] sealed) throws IOException {
         return store.putIfAbsent(chunkKey(id), sealed);
