@@ -155,7 +155,13 @@ public final class Archiver {
             // The size read is the truth; the walk's may be stale if the file changed since.
             return Entry.file(f.path(), content.size(), f.mtime(), f.inode(), content.sha256(), f.albums(),
                     content.chunks(), MediaInfo.ofMimeType(MediaTypes.guess(f.file().getFileName().toString())));
-        } catch (SourceReadException | java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+        } catch (java.nio.file.NoSuchFileException e) {
+            LOG.warn("could not read {}: it was removed during the backup", f.file());
+            return null;
+        } catch (java.nio.file.AccessDeniedException e) {
+            LOG.warn("could not read {}: permission denied", f.file());
+            return null;
+        } catch (SourceReadException e) {
             LOG.warn("could not read {}: {}", f.file(), e.getMessage());
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.photovault.vault.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +43,7 @@ public record Entry(String path, EntryType type, long size, Instant mtime, Long 
         return new Entry(path, EntryType.SYMLINK, 0, mtime, null, null, List.of(), List.of(), target, null);
     }
 
+    @JsonIgnore
     public boolean isFile() {
         return type == EntryType.FILE;
     }
