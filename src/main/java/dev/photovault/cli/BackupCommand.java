@@ -51,13 +51,13 @@ final class BackupCommand implements Callable<Integer> {
             result = new Archiver(repo, new BackupOptions(tags, dryRun, workers, parent), progress).backup(paths);
         }
         SnapshotStats s = result.header().stats();
-        double dedup = s.bytesRead() == 0 ? 100.0 : 100.0 * (s.bytesRead() - s.bytesNew()) / s.bytesRead();
         String what = dryRun ? "dry run, nothing written" : "snapshot " + result.snapshotId().substring(0, 8) + " saved";
+        String dedup = s.bytesRead() == 0 ? ""
+                : String.format(Locale.ROOT, ", %.1f%% deduplicated", 100.0 * (s.bytesRead() - s.bytesNew()) / s.bytesRead());
         System.out.printf(Locale.ROOT, "%s: %d files, %s; %d new or changed, %d unchanged; %s read, %s added"
-                + " (%d chunks, %s stored, %.1f%% deduplicated) in %s%n", what, s.files(),
-                ByteSizes.format(s.totalBytes()), s.filesNew(), s.filesUnchanged(), ByteSizes.format(s.bytesRead()),
-                ByteSizes.format(s.bytesNew()), s.chunksNew(), ByteSizes.format(s.bytesStored()), dedup,
-                ByteSizes.duration(s.durationMillis()));
+                + " (%d chunks, %s stored%s) in %s%n", what, s.files(), ByteSizes.format(s.totalBytes()), s.filesNew(),
+                s.filesUnchanged(), ByteSizes.format(s.bytesRead()), ByteSizes.format(s.bytesNew()), s.chunksNew(),
+                ByteSizes.format(s.bytesStored()), dedup, ByteSizes.duration(s.durationMillis()));
         if (result.header().partial()) {
             System.err.println("photovault: " + result.header().missing().size()
                     + " files could not be read and are not in this snapshot (the next backup tries them again):");
