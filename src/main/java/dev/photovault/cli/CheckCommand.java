@@ -32,6 +32,8 @@ final class CheckCommand implements Callable<Integer> {
             readData = true;
             fraction = parsePercent(subset);
         }
+        if (readData) {
+            }
         Repository repo = repository.open();
         CheckProgress progress = new CheckProgress();
         CheckResult result;

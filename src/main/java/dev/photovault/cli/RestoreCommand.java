@@ -30,8 +30,8 @@ final class RestoreCommand implements Callable<Integer> {
             description = "Only entries whose path matches, e.g. 'Summer/**' or '**.jpg'.")
     String include;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Files written at once (default 2).")
-    int workers = 2;
+    @Option(names = "--workers", paramLabel = "N", description = "Files written at once (default 4: reads and writes overlap).")
+    int workers = 4;
 
     @Override
     public Integer call() throws Exception {

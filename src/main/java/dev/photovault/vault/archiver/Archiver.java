@@ -77,18 +77,18 @@ public final class Archiver {
         }
 
         ChunkIndex index = repository.loadIndex();
-        ContentWriter writer = new ContentWriter(repository, index, options.dryRun());
         List<Entry> entries = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         long[] counts = new long[3]; // files, dirs, unchanged
         long totalBytes = 0;
+        SnapshotStats stats;
 
         ExecutorService pool = Executors.newFixedThreadPool(options.workers(), r -> {
             Thread t = new Thread(r, "photovault-backup");
             t.setDaemon(true);
             return t;
         });
-        try {
+        try (ContentWriter writer = new ContentWriter(repository, index, options.dryRun())) {
             List<Future<Entry>> pendingFiles = new ArrayList<>();
             List<Found> pendingFound = new ArrayList<>();
             for (Found f : found) {
@@ -129,15 +129,15 @@ public final class Archiver {
                 }
                 entries.set(i, stored);
             }
+            writer.finish();
+            stats = new SnapshotStats(counts[0], counts[1], totalBytes, counts[0] - counts[2], counts[2],
+                    writer.bytesRead(), writer.chunksNew(), writer.bytesNew(), writer.bytesStored(),
+                    (System.nanoTime() - started) / 1_000_000);
         } finally {
             pool.shutdownNow();
         }
         entries.removeIf(e -> e == null);
-        writer.flushIndex();
 
-        SnapshotStats stats = new SnapshotStats(counts[0], counts[1], totalBytes, counts[0] - counts[2], counts[2],
-                writer.bytesRead(), writer.chunksNew(), writer.bytesNew(), writer.bytesStored(),
-                (System.nanoTime() - started) / 1_000_000);
         SnapshotHeader header = new SnapshotHeader(time, Hosts.hostname(), Hosts.username(), "local", paths,
                 options.tags(), parentRef.map(SnapshotRef::id).orElse(null), !missing.isEmpty(), missing, stats);
         if (options.dryRun()) {

@@ -8,6 +8,7 @@ import dev.photovault.vault.repository.Repository;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -15,26 +16,40 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Turns content streams into stored chunks: FastCDC with the repository's seed, HMAC ids, skip what the index
- * knows, seal and write the rest. Chunks it writes are recorded in index deltas, flushed every
- * {@link #FLUSH_EVERY_CHUNKS} chunks or minute so that a crashed backup's work is found again by the next one
- * without even an existence check. Safe for
- * concurrent use by several workers; each thread gets its own chunking buffer.
+ * knows, seal and write the rest. Sealing happens on the caller's thread; writing (an existence check, the
+ * write and its fsync) on a small pool of I/O threads, so that CPU work goes on while the disk syncs, with at
+ * most {@link #MAX_BYTES_IN_FLIGHT} sealed bytes waiting. A chunk enters the index only once it is durable;
+ * index deltas are flushed every {@link #FLUSH_EVERY_CHUNKS} chunks or minute so that a crashed backup's work
+ * is found again by the next one. Safe for concurrent use by several workers; each thread gets its own
+ * chunking buffer. {@link #finish()} must be called (and succeed) before a snapshot names any of the chunks.
  */
-public final class ContentWriter {
+public final class ContentWriter implements AutoCloseable {
 
     static final int FLUSH_EVERY_CHUNKS = 256;
     static final long FLUSH_EVERY_NANOS = 60_000_000_000L;
+    static final int MAX_BYTES_IN_FLIGHT = 64 << 20;
+    static final int IO_THREADS = 4;
 
     private final Repository repository;
     private final ChunkIndex index;
     private final boolean dryRun;
-    private final FastCdc cdc;
     private final ChunkSealer sealer;
     private final ThreadLocal<StreamChunker> chunkers;
+    private final ExecutorService io;
+    private final Semaphore inFlightBytes = new Semaphore(MAX_BYTES_IN_FLIGHT);
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicReference<IOException> writeFailure = new AtomicReference<>();
     private final Map<String, Integer> pending = new LinkedHashMap<>();
     private final AtomicLong bytesRead = new AtomicLong();
     private final AtomicLong chunksNew = new AtomicLong();
@@ -47,25 +62,31 @@ public final class ContentWriter {
         this.repository = repository;
         this.index = index;
         this.dryRun = dryRun;
-        this.cdc = repository.chunker();
+        FastCdc cdc = repository.chunker();
         this.sealer = repository.chunkSealer();
         this.chunkers = ThreadLocal.withInitial(() -> new StreamChunker(cdc));
+        this.io = Executors.newFixedThreadPool(IO_THREADS, r -> {
+            Thread t = new Thread(r, "photovault-chunk-writer");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
-     * Stores a stream's content.
+     * Stores a stream's content. Its chunks may still be being written when this returns.
      *
      * @throws SourceReadException if reading {@code in} fails (the caller skips the item)
-     * @throws IOException         if writing to the repository fails (the caller stops)
+     * @throws IOException         if writing to the repository has failed (the caller stops)
      */
     public StoredContent write(InputStream in) throws IOException {
+        throwIfFailed();
         MessageDigest sha = sha256();
         List<String> ids = new ArrayList<>();
         long size = chunkers.get().chunk(new ReadFailureTagging(in), (buf, off, len, hash) -> {
             sha.update(buf, off, len);
             String id = sealer.idOf(buf, off, len);
             ids.add(id);
-            if (!index.contains(id)) {
+            if (!index.contains(id) && inFlight.add(id)) {
                 store(id, buf, off, len);
             }
         });
@@ -74,15 +95,38 @@ public final class ContentWriter {
     }
 
     private void store(String id, byte[] buf, int off, int len) throws IOException {
-        // A chunk the index does not know may still be stored: written by a backup that crashed before its
-        // next index delta, or by one running beside us. Asking costs a stat (or a HEAD), far less than a write.
-        if (!dryRun && !repository.hasChunk(id)) {
-            byte[] sealed = sealer.seal(id, buf, off, len);
-            if (repository.putChunk(id, sealed)) {
-                bytesStored.addAndGet(sealed.length);
-            }
+        if (dryRun) {
+            recordStored(id, len);
+            return;
         }
-        // Only now, once the chunk is durable, may other items reuse it and an index name it.
+        byte[] sealed = sealer.seal(id, buf, off, len);
+        try {
+            inFlightBytes.acquire(sealed.length);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for chunk writes");
+        }
+        io.execute(() -> {
+            try {
+                // A chunk the index does not know may still be stored: written by a backup that crashed before
+                // its next index delta, or by one running beside us. Asking costs a stat (or a HEAD).
+                if (writeFailure.get() == null && !repository.hasChunk(id) && repository.putChunk(id, sealed)) {
+                    bytesStored.addAndGet(sealed.length);
+                }
+                recordStored(id, len);
+            } catch (IOException e) {
+                writeFailure.compareAndSet(null, e);
+            } catch (RuntimeException e) {
+                writeFailure.compareAndSet(null, new IOException(e.getMessage(), e));
+            } finally {
+                inFlight.remove(id);
+                inFlightBytes.release(sealed.length);
+            }
+        });
+        throwIfFailed();
+    }
+
+    private void recordStored(String id, int len) throws IOException {
         if (index.add(id, len)) {
             chunksNew.incrementAndGet();
             bytesNew.addAndGet(len);
@@ -97,8 +141,23 @@ public final class ContentWriter {
         }
     }
 
+    /** Waits for every chunk write, then writes the last index delta. After it, snapshots may name the chunks. */
+    public void finish() throws IOException {
+        io.shutdown();
+        try {
+            while (!io.awaitTermination(1, TimeUnit.SECONDS)) {
+                Thread.onSpinWait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for chunk writes");
+        }
+        throwIfFailed();
+        flushIndex();
+    }
+
     /** Writes an index delta for the chunks stored since the last one. */
-    public void flushIndex() throws IOException {
+    private void flushIndex() throws IOException {
         Map<String, Integer> batch;
         synchronized (pending) {
             if (pending.isEmpty()) {
@@ -112,6 +171,18 @@ public final class ContentWriter {
             repository.store().flush();
             repository.writeIndex(batch);
         }
+    }
+
+    private void throwIfFailed() throws IOException {
+        IOException failure = writeFailure.get();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public void close() {
+        io.shutdownNow();
     }
 
     public long bytesRead() {

@@ -49,6 +49,29 @@ class CryptoTest {
     }
 
     @Test
+    void openingAgreesWithTheJdksGcmDecryptionForEverySize() throws Exception {
+        byte[] key = Aead.randomBytes(32);
+        byte[] aad = {7, 7};
+        for (int size : new int[] {0, 1, 15, 16, 17, 4095, 4096, 4097, 8192, 100_000, 1 << 20}) {
+            byte[] data = Aead.randomBytes(size);
+            byte[] sealed = Aead.seal(key, aad, data);
+            javax.crypto.Cipher jdk = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            jdk.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+                    new javax.crypto.spec.GCMParameterSpec(128, sealed, 0, 12));
+            jdk.updateAAD(aad);
+            assertThat(jdk.doFinal(sealed, 12, sealed.length - 12)).as("size %d", size).isEqualTo(data);
+            assertThat(Aead.open(key, aad, sealed, "x")).as("size %d", size).isEqualTo(data);
+            for (int flip : new int[] {0, 12, sealed.length / 2, sealed.length - 1}) {
+                byte[] damaged = sealed.clone();
+                damaged[flip] ^= 0x10;
+                assertThatThrownBy(() -> Aead.open(key, aad, damaged, "x")).as("size %d flip %d", size, flip)
+                        .isInstanceOf(IntegrityException.class);
+            }
+            assertThatThrownBy(() -> Aead.open(key, new byte[] {7, 8}, sealed, "x")).isInstanceOf(IntegrityException.class);
+        }
+    }
+
+    @Test
     void aTruncatedObjectIsDetected() {
         assertThatThrownBy(() -> sealer.open("00".repeat(32), new byte[10]))
                 .isInstanceOf(IntegrityException.class).hasMessageContaining("truncated");
