@@ -2,7 +2,7 @@ package dev.photovault.cli;
 
 import dev.photovault.vault.archiver.Archiver;
 import dev.photovault.vault.archiver.BackupOptions;
-import dev.photovault.vault.archiver.BackupProgress;
+import dev.photovault.vault.Progress;
 import dev.photovault.vault.archiver.BackupResult;
 import dev.photovault.vault.repository.Repository;
 import dev.photovault.vault.repository.RepositoryLock;
@@ -43,10 +43,10 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Repository repo = repository.open();
-        BackupProgress progress = new BackupProgress();
+        Progress progress = new Progress();
         BackupResult result;
         try (RepositoryLock lock = RepositoryLock.acquire(repo, false, "backup", Duration.ZERO);
-                ProgressPrinter printer = new ProgressPrinter("backup", progress::filesDone, progress::filesTotal,
+                ProgressPrinter printer = new ProgressPrinter("backup", progress::itemsDone, progress::itemsTotal,
                         progress::bytesDone, progress::bytesTotal)) {
             result = new Archiver(repo, new BackupOptions(tags, dryRun, workers, parent), progress).backup(paths);
         }

@@ -1,7 +1,7 @@
 package dev.photovault.cli;
 
 import dev.photovault.vault.VaultException;
-import dev.photovault.vault.checker.CheckProgress;
+import dev.photovault.vault.Progress;
 import dev.photovault.vault.checker.CheckResult;
 import dev.photovault.vault.checker.Checker;
 import dev.photovault.vault.repository.Repository;
@@ -35,10 +35,10 @@ final class CheckCommand implements Callable<Integer> {
         if (readData) {
             }
         Repository repo = repository.open();
-        CheckProgress progress = new CheckProgress();
+        Progress progress = new Progress();
         CheckResult result;
         try (RepositoryLock lock = RepositoryLock.acquire(repo, false, "check", Duration.ZERO);
-                ProgressPrinter printer = new ProgressPrinter("check", progress::chunksDone, progress::chunksTotal,
+                ProgressPrinter printer = new ProgressPrinter("check", progress::itemsDone, progress::itemsTotal,
                         progress::bytesDone, () -> 0)) {
             result = new Checker(repo, 2, progress).check(readData, fraction);
         }

@@ -2,7 +2,7 @@ package dev.photovault.cli;
 
 import dev.photovault.vault.repository.Repository;
 import dev.photovault.vault.repository.RepositoryLock;
-import dev.photovault.vault.restorer.RestoreProgress;
+import dev.photovault.vault.Progress;
 import dev.photovault.vault.restorer.RestoreResult;
 import dev.photovault.vault.restorer.Restorer;
 import dev.photovault.vault.snapshot.SnapshotRef;
@@ -37,10 +37,10 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Repository repo = repository.open();
         SnapshotRef ref = repo.resolveSnapshot(snapshot);
-        RestoreProgress progress = new RestoreProgress();
+        Progress progress = new Progress();
         RestoreResult result;
         try (RepositoryLock lock = RepositoryLock.acquire(repo, false, "restore", Duration.ZERO);
-                ProgressPrinter printer = new ProgressPrinter("restore", progress::filesDone, progress::filesTotal,
+                ProgressPrinter printer = new ProgressPrinter("restore", progress::itemsDone, progress::itemsTotal,
                         progress::bytesDone, progress::bytesTotal)) {
             result = new Restorer(repo, workers, progress).restore(repo.loadSnapshot(ref.id()), target,
                     Restorer.glob(include));

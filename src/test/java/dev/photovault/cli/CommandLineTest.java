@@ -1,5 +1,6 @@
 package dev.photovault.cli;
 
+import dev.photovault.vault.Progress;
 import static dev.photovault.testing.TestRepository.randomBytes;
 import static dev.photovault.testing.TestRepository.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -250,6 +251,16 @@ class CommandLineTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err().strip()).isEqualTo("photovault: nothing to back up at " + tmp.resolve("nowhere")
                 + ": no such file or folder");
+    }
+
+    @Test
+    void longRunsLogProgressWhenNotOnATerminal() throws Exception {
+        init();
+        write(source.resolve("Videos/long.mp4"), randomBytes(400 * 1024 * 1024, 9));
+        Cli.Result result = cli.withEnv(Map.of("PHOTOVAULT_PROGRESS_SECONDS", "1"))
+                .run("backup", source.toString(), "--workers", "1");
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.err()).containsPattern("backup \\d+/4 files, [0-9.]+ [KMG]iB/401.6 MiB \\([1-9]\\d*%\\), .+/s, ETA ");
     }
 
     @AfterAll

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.photovault.testing.Cli;
 import dev.photovault.testing.TestRepository;
-import dev.photovault.vault.checker.CheckProgress;
+import dev.photovault.vault.Progress;
 import dev.photovault.vault.checker.Checker;
 import dev.photovault.vault.repository.Repository;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,7 @@ class ConcurrentBackupTest {
 
         Repository repository = TestRepository.reopen(repo);
         assertThat(repository.listSnapshots()).hasSize(2);
-        assertThat(new Checker(repository, 2, new CheckProgress()).check(true, 1.0).errors()).isEmpty();
+        assertThat(new Checker(repository, 2, new Progress()).check(true, 1.0).errors()).isEmpty();
         Path restored = tmp.resolve("restored");
         Cli.Result restore = cli.run("restore", repository.listSnapshots().get(0).id(), "--target", restored.toString());
         assertThat(restore.exitCode()).as(restore.all()).isZero();

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.photovault.testing.Cli;
 import dev.photovault.testing.TestRepository;
-import dev.photovault.vault.checker.CheckProgress;
+import dev.photovault.vault.Progress;
 import dev.photovault.vault.checker.CheckResult;
 import dev.photovault.vault.checker.Checker;
 import dev.photovault.vault.repository.Repository;
@@ -33,20 +33,28 @@ class CrashSafetyTest {
         long total = 0;
         for (int i = 0; i < 8; i++) {
             total += write(source.resolve("Album " + (i % 3) + "/video" + i + ".mp4"),
-                    randomBytes(16 * 1024 * 1024, i)).toFile().length();
+                    randomBytes(32 * 1024 * 1024, i)).toFile().length();
         }
         Cli cli = Cli.forRepository(repo);
+        // Kill points by progress, not by time (a faster machine must not finish first): at start-up, then once
+        // the repository holds at least N chunks (about 250 in all).
         List<Long> chunksAfterKill = new ArrayList<>();
-        for (long delay : new long[] {150, 600, 1200, 2000, 3000}) {
+        for (long target : new long[] {0, 10, 60, 150}) {
             Process backup = cli.start("backup", source.toString(), "--workers", "1");
-            Thread.sleep(delay);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (target > 0 && chunkCount(repo) < target && backup.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
             backup.destroyForcibly(); // SIGKILL on Unix
             assertThat(backup.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            CheckResult check = new Checker(TestRepository.reopen(repo), 2, new CheckProgress()).check(true, 1.0);
-            assertThat(check.errors()).as("after a kill at %d ms", delay).isEmpty();
+            Repository afterKill = TestRepository.reopen(repo);
+            assertThat(afterKill.listSnapshots()).as("killed before it could finish (target %d)", target).isEmpty();
+            CheckResult check = new Checker(afterKill, 2, new Progress()).check(true, 1.0);
+            assertThat(check.errors()).as("after a kill at %d chunks", target).isEmpty();
             chunksAfterKill.add(chunkCount(repo));
         }
-        assertThat(chunksAfterKill.get(chunksAfterKill.size() - 1)).as("the killed runs stored some work").isPositive();
+        assertThat(chunksAfterKill.get(chunksAfterKill.size() - 1)).as("the killed runs stored some work")
+                .isGreaterThanOrEqualTo(150);
 
         Cli.Result finish = cli.run("backup", source.toString());
         assertThat(finish.exitCode()).as(finish.all()).isZero();
@@ -57,6 +65,6 @@ class CrashSafetyTest {
         assertThat(stats.bytesStored()).as("chunks written before the kills are not written again")
                 .isLessThan(total);
         assertThat(reusedBytes).isPositive();
-        assertThat(new Checker(repository, 2, new CheckProgress()).check(true, 1.0).errors()).isEmpty();
+        assertThat(new Checker(repository, 2, new Progress()).check(true, 1.0).errors()).isEmpty();
     }
 }

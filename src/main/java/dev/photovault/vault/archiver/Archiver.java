@@ -1,5 +1,7 @@
 package dev.photovault.vault.archiver;
 
+import dev.photovault.vault.Progress;
+import dev.photovault.vault.Workers;
 import dev.photovault.vault.VaultException;
 import dev.photovault.vault.repository.ChunkIndex;
 import dev.photovault.vault.repository.Hosts;
@@ -27,9 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +47,9 @@ public final class Archiver {
 
     private final Repository repository;
     private final BackupOptions options;
-    private final BackupProgress progress;
+    private final Progress progress;
 
-    public Archiver(Repository repository, BackupOptions options, BackupProgress progress) {
+    public Archiver(Repository repository, BackupOptions options, Progress progress) {
         this.repository = repository;
         this.options = options;
         this.progress = progress;
@@ -83,11 +83,7 @@ public final class Archiver {
         long totalBytes = 0;
         SnapshotStats stats;
 
-        ExecutorService pool = Executors.newFixedThreadPool(options.workers(), r -> {
-            Thread t = new Thread(r, "photovault-backup");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Workers.pool("photovault-backup", options.workers());
         try (ContentWriter writer = new ContentWriter(repository, index, options.dryRun())) {
             List<Future<Entry>> pendingFiles = new ArrayList<>();
             List<Found> pendingFound = new ArrayList<>();
@@ -105,8 +101,8 @@ public final class Archiver {
                         if (unchanged(f, previous, index)) {
                             counts[2]++;
                             entries.add(previous);
-                            progress.filesDone.incrementAndGet();
-                            progress.bytesDone.addAndGet(f.size());
+                            progress.itemDone();
+                            progress.bytesDone(f.size());
                         } else {
                             entries.add(null); // placeholder, filled in path order below
                             pendingFound.add(f);
@@ -121,7 +117,7 @@ public final class Archiver {
                     continue;
                 }
                 Found f = pendingFound.get(next);
-                Entry stored = await(pendingFiles.get(next++));
+                Entry stored = Workers.await(pendingFiles.get(next++), "backup");
                 if (stored == null) {
                     missing.add(f.path());
                     counts[0]--;
@@ -149,9 +145,8 @@ public final class Archiver {
 
     private Entry store(Found f, ContentWriter writer) throws IOException {
         try (InputStream in = Files.newInputStream(f.file())) {
-            StoredContent content = writer.write(in);
-            progress.filesDone.incrementAndGet();
-            progress.bytesDone.addAndGet(f.size());
+            StoredContent content = writer.write(in, progress::bytesDone);
+            progress.itemDone();
             // The size read is the truth; the walk's may be stale if the file changed since.
             return Entry.file(f.path(), content.size(), f.mtime(), f.inode(), content.sha256(), f.albums(),
                     content.chunks(), MediaInfo.ofMimeType(MediaTypes.guess(f.file().getFileName().toString())));
@@ -167,22 +162,6 @@ public final class Archiver {
         }
     }
 
-    private static Entry await(Future<Entry> future) throws IOException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VaultException("backup interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 
     private static boolean unchanged(Found f, Entry previous, ChunkIndex index) {
         return previous != null && previous.isFile() && previous.size() == f.size()
@@ -258,8 +237,7 @@ public final class Archiver {
                         found.add(new Found(relative, file, EntryType.SYMLINK, 0, mtime, null, List.of(), readLink(file)));
                     } else if (attrs.isRegularFile()) {
                         found.add(new Found(relative, file, EntryType.FILE, attrs.size(), mtime, inode(file), albums, null));
-                        progress.filesTotal.incrementAndGet();
-                        progress.bytesTotal.addAndGet(attrs.size());
+                        progress.addTotal(1, attrs.size());
                     } else {
                         LOG.warn("skipping {}: not a regular file, folder or link", file);
                     }
@@ -267,7 +245,7 @@ public final class Archiver {
             });
         }
         found.sort(Comparator.comparing(Found::path));
-        progress.scanned = true;
+        progress.totalsFinal();
         return found;
     }
 

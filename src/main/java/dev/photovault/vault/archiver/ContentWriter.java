@@ -1,5 +1,6 @@
 package dev.photovault.vault.archiver;
 
+import dev.photovault.vault.Workers;
 import dev.photovault.vault.chunker.FastCdc;
 import dev.photovault.vault.chunker.StreamChunker;
 import dev.photovault.vault.crypto.ChunkSealer;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,11 +65,7 @@ public final class ContentWriter implements AutoCloseable {
         FastCdc cdc = repository.chunker();
         this.sealer = repository.chunkSealer();
         this.chunkers = ThreadLocal.withInitial(() -> new StreamChunker(cdc));
-        this.io = Executors.newFixedThreadPool(IO_THREADS, r -> {
-            Thread t = new Thread(r, "photovault-chunk-writer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.io = Workers.pool("photovault-chunk-writer", IO_THREADS);
     }
 
     /**
@@ -79,11 +75,17 @@ public final class ContentWriter implements AutoCloseable {
      * @throws IOException         if writing to the repository has failed (the caller stops)
      */
     public StoredContent write(InputStream in) throws IOException {
+        return write(in, bytes -> { });
+    }
+
+    /** As {@link #write(InputStream)}, telling {@code progress} of every chunk's bytes as they are read. */
+    public StoredContent write(InputStream in, java.util.function.LongConsumer progress) throws IOException {
         throwIfFailed();
         MessageDigest sha = sha256();
         List<String> ids = new ArrayList<>();
         long size = chunkers.get().chunk(new ReadFailureTagging(in), (buf, off, len, hash) -> {
             sha.update(buf, off, len);
+            progress.accept(len);
             String id = sealer.idOf(buf, off, len);
             ids.add(id);
             if (!index.contains(id) && inFlight.add(id)) {

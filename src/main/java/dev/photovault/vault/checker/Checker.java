@@ -1,5 +1,7 @@
 package dev.photovault.vault.checker;
 
+import dev.photovault.vault.Progress;
+import dev.photovault.vault.Workers;
 import dev.photovault.vault.VaultException;
 import dev.photovault.vault.crypto.Aead;
 import dev.photovault.vault.repository.Repository;
@@ -20,9 +22,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -36,9 +36,9 @@ public final class Checker {
 
     private final Repository repository;
     private final int workers;
-    private final CheckProgress progress;
+    private final Progress progress;
 
-    public Checker(Repository repository, int workers, CheckProgress progress) {
+    public Checker(Repository repository, int workers, Progress progress) {
         this.repository = repository;
         this.workers = workers;
         this.progress = progress;
@@ -129,20 +129,16 @@ public final class Checker {
     }
 
     private List<String> readChunks(List<String> ids, Set<String> damaged) throws IOException {
-        progress.chunksTotal.set(ids.size());
+        progress.addTotal(ids.size(), 0);
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "photovault-check");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Workers.pool("photovault-check", workers);
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (String id : ids) {
                 futures.add(pool.submit(() -> {
                     try {
                         byte[] plain = repository.readChunk(id);
-                        progress.bytesDone.addAndGet(plain.length);
+                        progress.bytesDone(plain.length);
                     } catch (ObjectNotFoundException e) {
                         errors.add("chunk " + id + ": missing");
                         damaged.add(id);
@@ -150,21 +146,13 @@ public final class Checker {
                         errors.add("chunk " + id + ": " + e.getMessage().replace("chunk " + id + " ", ""));
                         damaged.add(id);
                     }
-                    progress.chunksDone.incrementAndGet();
+                    progress.itemDone();
                     return null;
                 }));
             }
             for (Future<?> f : futures) {
-                f.get();
+                Workers.await(f, "check");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VaultException("check interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }

@@ -1,5 +1,7 @@
 package dev.photovault.vault.restorer;
 
+import dev.photovault.vault.Progress;
+import dev.photovault.vault.Workers;
 import dev.photovault.vault.VaultException;
 import dev.photovault.vault.repository.Repository;
 import dev.photovault.vault.snapshot.Entry;
@@ -22,25 +24,24 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
  * Writes a snapshot's files back to a folder, bit-exact, with their folders (albums) and modification times.
- * Each file is written under a temporary name, checked against its SHA-256, and only then renamed into place,
- * so a damaged file never appears under its real name; a damaged file fails alone while the others restore.
+ * Each chunk is authenticated and its id recomputed as it is read; each file is written under a temporary name
+ * and renamed into place only once complete, so a damaged file never appears under its real name; a damaged
+ * file fails alone while the others restore.
  * A file already present with the right content is left alone, so an interrupted restore can simply be re-run.
  */
 public final class Restorer {
 
     private final Repository repository;
     private final int workers;
-    private final RestoreProgress progress;
+    private final Progress progress;
 
-    public Restorer(Repository repository, int workers, RestoreProgress progress) {
+    public Restorer(Repository repository, int workers, Progress progress) {
         this.repository = repository;
         this.workers = workers;
         this.progress = progress;
@@ -61,18 +62,13 @@ public final class Restorer {
         List<Entry> selected = snapshot.entries().stream().filter(e -> include.test(e.path())).toList();
         for (Entry e : selected) {
             if (e.isFile()) {
-                progress.filesTotal.incrementAndGet();
-                progress.bytesTotal.addAndGet(e.size());
+                progress.addTotal(1, e.size());
             }
         }
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         long[] written = new long[3];
         List<Entry> directories = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "photovault-restore");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Workers.pool("photovault-restore", workers);
         try {
             List<Future<Boolean>> files = new ArrayList<>();
             List<Entry> fileEntries = new ArrayList<>();
@@ -96,7 +92,7 @@ public final class Restorer {
                 }
             }
             for (int i = 0; i < files.size(); i++) {
-                Boolean wrote = await(files.get(i));
+                Boolean wrote = Workers.await(files.get(i), "restore");
                 if (wrote == null) {
                     continue;
                 }
@@ -124,8 +120,8 @@ public final class Restorer {
     private Boolean restoreFile(Entry e, Path path, List<String> failures) throws IOException {
         try {
             if (alreadyRestored(e, path)) {
-                progress.filesDone.incrementAndGet();
-                progress.bytesDone.addAndGet(e.size());
+                progress.itemDone();
+                progress.bytesDone(e.size());
                 return false;
             }
             Path temp = path.resolveSibling("." + path.getFileName() + ".photovault-restore");
@@ -139,7 +135,7 @@ public final class Restorer {
                         byte[] plain = repository.readChunk(id);
                         out.write(plain);
                         size += plain.length;
-                        progress.bytesDone.addAndGet(plain.length);
+                        progress.bytesDone(plain.length);
                     }
                 }
                 if (size != e.size()) {
@@ -147,7 +143,7 @@ public final class Restorer {
                 }
                 Files.setLastModifiedTime(temp, FileTime.from(e.mtime()));
                 Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                progress.filesDone.incrementAndGet();
+                progress.itemDone();
                 return true;
             } finally {
                 Files.deleteIfExists(temp);
@@ -185,22 +181,6 @@ public final class Restorer {
         return path;
     }
 
-    private static Boolean await(Future<Boolean> future) throws IOException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VaultException("restore interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 
     private static MessageDigest sha256() {
         try {

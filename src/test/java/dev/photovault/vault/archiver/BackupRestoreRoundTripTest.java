@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.photovault.testing.TestData;
 import dev.photovault.testing.TestRepository;
 import dev.photovault.vault.repository.Repository;
-import dev.photovault.vault.restorer.RestoreProgress;
+import dev.photovault.vault.Progress;
 import dev.photovault.vault.restorer.RestoreResult;
 import dev.photovault.vault.restorer.Restorer;
 import dev.photovault.vault.snapshot.Entry;
@@ -63,7 +63,7 @@ class BackupRestoreRoundTripTest {
         assertThat(result.header().stats().files()).isEqualTo(6);
 
         Path target = tmp.resolve("restored");
-        RestoreResult restored = new Restorer(repository, 2, new RestoreProgress())
+        RestoreResult restored = new Restorer(repository, 2, new Progress())
                 .restore(repository.loadSnapshot(result.snapshotId()), target, Restorer.glob(null));
         assertThat(restored.failures()).isEmpty();
         assertThat(restored.files()).isEqualTo(6);
@@ -102,7 +102,7 @@ class BackupRestoreRoundTripTest {
         write(source.resolve("Holidays/beach.jpg"), randomBytes(100, 5));
         write(source.resolve("Work/slide.png"), randomBytes(100, 6));
         Path target = tmp.resolve("restored");
-        new Restorer(repository, 2, new RestoreProgress()).restore(repository.loadSnapshot(backup().snapshotId()),
+        new Restorer(repository, 2, new Progress()).restore(repository.loadSnapshot(backup().snapshotId()),
                 target, Restorer.glob("Holidays/**"));
         assertThat(target.resolve("Holidays/beach.jpg")).exists();
         assertThat(target.resolve("Work")).doesNotExist();
@@ -114,7 +114,7 @@ class BackupRestoreRoundTripTest {
         write(source.resolve("Holidays/sea.jpg"), randomBytes(100_000, 6));
         Snapshot snapshot = repository.loadSnapshot(backup().snapshotId());
         Path target = tmp.resolve("restored");
-        Restorer restorer = new Restorer(repository, 2, new RestoreProgress());
+        Restorer restorer = new Restorer(repository, 2, new Progress());
         restorer.restore(snapshot, target, Restorer.glob(null));
         Files.write(target.resolve("Holidays/sea.jpg"), new byte[] {1, 2, 3});
         RestoreResult again = restorer.restore(snapshot, target, Restorer.glob(null));
@@ -124,7 +124,7 @@ class BackupRestoreRoundTripTest {
     }
 
     private BackupResult backup() throws IOException {
-        return new Archiver(repository, BackupOptions.defaults(), new BackupProgress()).backup(List.of(source));
+        return new Archiver(repository, BackupOptions.defaults(), new Progress()).backup(List.of(source));
     }
 
     /** Every path below {@code root} with its content's hash code (folders as "dir"), for comparing trees. */

@@ -1,5 +1,6 @@
 package dev.photovault.vault.archiver;
 
+import dev.photovault.vault.Progress;
 import static dev.photovault.testing.TestRepository.chunkCount;
 import static dev.photovault.testing.TestRepository.randomBytes;
 import static dev.photovault.testing.TestRepository.write;
@@ -85,7 +86,7 @@ class IncrementalBackupTest {
 
     @Test
     void aDryRunWritesNothing() throws IOException {
-        BackupResult result = new Archiver(repository, new BackupOptions(List.of(), true, 2, null), new BackupProgress())
+        BackupResult result = new Archiver(repository, new BackupOptions(List.of(), true, 2, null), new Progress())
                 .backup(List.of(source));
         assertThat(result.snapshotId()).isNull();
         assertThat(result.header().stats().chunksNew()).isPositive();
@@ -99,9 +100,9 @@ class IncrementalBackupTest {
         // with one worker, files are read in path order, and the big first one leaves ample time.
         write(source.resolve("A/big.mp4"), randomBytes(64 * 1024 * 1024, 8));
         Path victim = write(source.resolve("Z/victim.jpg"), randomBytes(1000, 9));
-        BackupProgress progress = new BackupProgress();
+        Progress progress = new Progress();
         Thread deleter = new Thread(() -> {
-            while (!progress.scanned()) {
+            while (!progress.areTotalsFinal()) {
                 Thread.onSpinWait();
             }
             try {
@@ -128,6 +129,6 @@ class IncrementalBackupTest {
     }
 
     private BackupResult backup() throws IOException {
-        return new Archiver(repository, BackupOptions.defaults(), new BackupProgress()).backup(List.of(source));
+        return new Archiver(repository, BackupOptions.defaults(), new Progress()).backup(List.of(source));
     }
 }

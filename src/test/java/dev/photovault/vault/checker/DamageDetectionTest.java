@@ -7,9 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.photovault.testing.TestRepository;
 import dev.photovault.vault.archiver.Archiver;
 import dev.photovault.vault.archiver.BackupOptions;
-import dev.photovault.vault.archiver.BackupProgress;
+import dev.photovault.vault.Progress;
 import dev.photovault.vault.repository.Repository;
-import dev.photovault.vault.restorer.RestoreProgress;
 import dev.photovault.vault.restorer.RestoreResult;
 import dev.photovault.vault.restorer.Restorer;
 import dev.photovault.vault.snapshot.Entry;
@@ -41,7 +40,7 @@ class DamageDetectionTest {
         write(source.resolve("Album/victim.jpg"), randomBytes(2 * 1024 * 1024, 1));
         write(source.resolve("Album/healthy.jpg"), randomBytes(2 * 1024 * 1024, 2));
         write(source.resolve("other.jpg"), randomBytes(100_000, 3));
-        snapshotId = new Archiver(repository, BackupOptions.defaults(), new BackupProgress())
+        snapshotId = new Archiver(repository, BackupOptions.defaults(), new Progress())
                 .backup(List.of(source)).snapshotId();
         victim = repository.loadSnapshot(snapshotId).entries().stream()
                 .filter(e -> e.path().equals("Album/victim.jpg")).findFirst().orElseThrow();
@@ -111,7 +110,7 @@ class DamageDetectionTest {
     private void assertRestoreFailsOnlyForTheVictim() throws IOException {
         Snapshot snapshot = repository.loadSnapshot(snapshotId);
         Path target = tmp.resolve("restored");
-        RestoreResult result = new Restorer(repository, 2, new RestoreProgress())
+        RestoreResult result = new Restorer(repository, 2, new Progress())
                 .restore(snapshot, target, Restorer.glob(null));
         assertThat(result.failures()).singleElement().asString().startsWith("Album/victim.jpg: ");
         assertThat(result.files()).isEqualTo(2);
@@ -123,7 +122,7 @@ class DamageDetectionTest {
     }
 
     private CheckResult check(boolean readData) throws IOException {
-        return new Checker(TestRepository.reopen(repoDir), 2, new CheckProgress()).check(readData, 1.0);
+        return new Checker(TestRepository.reopen(repoDir), 2, new Progress()).check(readData, 1.0);
     }
 
     private Path chunkFile(String id) {

@@ -8,8 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.photovault.testing.TestRepository;
 import dev.photovault.vault.archiver.Archiver;
 import dev.photovault.vault.archiver.BackupOptions;
-import dev.photovault.vault.archiver.BackupProgress;
-import dev.photovault.vault.checker.CheckProgress;
+import dev.photovault.vault.Progress;
 import dev.photovault.vault.checker.Checker;
 import dev.photovault.vault.repository.Repository;
 import java.nio.file.Files;
@@ -43,7 +42,7 @@ class PrunerTest {
         assertThat(result.chunksDeleted()).isPositive();
         assertThat(chunkCount(repoDir)).isEqualTo(before - result.chunksDeleted());
         assertThat(repository.indexKeys()).hasSize(1);
-        assertThat(new Checker(TestRepository.reopen(repoDir), 2, new CheckProgress()).check(true, 1.0).errors()).isEmpty();
+        assertThat(new Checker(TestRepository.reopen(repoDir), 2, new Progress()).check(true, 1.0).errors()).isEmpty();
     }
 
     @Test
@@ -59,6 +58,6 @@ class PrunerTest {
     }
 
     private static String backup(Repository repository, Path source) throws Exception {
-        return new Archiver(repository, BackupOptions.defaults(), new BackupProgress()).backup(List.of(source)).snapshotId();
+        return new Archiver(repository, BackupOptions.defaults(), new Progress()).backup(List.of(source)).snapshotId();
     }
 }
