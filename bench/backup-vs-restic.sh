@@ -51,7 +51,8 @@ for round in $(seq "$rounds"); do
     else measure pv_restore "${pv[@]}" restore --repo "$work/repo-pv" latest --target "$work/restore-pv"; fi
   done
 done
-for k in "${!secs[@]}"; do secs[$k]=$(median "${secs[$k]}"); rss[$k]=$(max "${rss[$k]}"); done
+declare -A samples
+for k in "${!secs[@]}"; do samples[$k]="${secs[$k]}"; secs[$k]=$(median "${secs[$k]}"); rss[$k]=$(max "${rss[$k]}"); done
 diff -rq "$lib" "$work/restore-pv" > /dev/null && restored=identical || restored=DIFFERENT
 repo_restic=$(du -sb "$work/repo-restic" | cut -f1)
 repo_pv=$(du -sb "$work/repo-pv" | cut -f1)
@@ -73,6 +74,8 @@ mbs() { awk -v s="$1" -v b="$bytes" 'BEGIN { printf "%.0f", (s > 0 ? b / s / 104
   echo
   echo "Baseline \`cp -r\`: ${secs[cp]} s ($(mbs "${secs[cp]}") MB/s); first backup takes $(ratio "${secs[cp]}" "${secs[pv_backup]}")× as long as cp (restic: $(ratio "${secs[cp]}" "${secs[restic_backup]}")×)."
   echo "Repository size: photovault $(awk -v b="$repo_pv" 'BEGIN{printf "%.2f GiB", b/1073741824}'), restic $(awk -v b="$repo_restic" 'BEGIN{printf "%.2f GiB", b/1073741824}'). Restored copy: $restored."
+  echo
+  echo "Samples (s): $(for k in pv_backup restic_backup pv_backup2 restic_backup2 pv_restore restic_restore cp; do printf '%s [%s] ' "$k" "${samples[$k]% }"; done)"
   echo
   echo "photovault: $(grep saved "$work/out-pv_backup.txt")"
 } | tee "$work/result.md"

@@ -127,7 +127,7 @@ public final class Restorer {
             Path temp = path.resolveSibling("." + path.getFileName() + ".photovault-restore");
             try {
                 long size = 0;
-                try (OutputStream out = Files.newOutputStream(temp)) {
+                try (OutputStream out = new java.io.FileOutputStream(temp.toFile())) {
                     // Each chunk is authenticated (GCM) and its id recomputed (HMAC) by readChunk, and the chunk
                     // list comes from an authenticated snapshot, so the content is exactly what was backed up;
                     // a second SHA-256 pass over the file would only re-check our own code.
