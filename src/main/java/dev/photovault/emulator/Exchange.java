@@ -1,0 +1,129 @@
+package dev.photovault.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One HTTP request and its answer, with the parsing and writing every handler needs. */
+final class Exchange {
+
+    final HttpExchange http;
+    final String method;
+    final String path;
+    final Map<String, List<String>> query;
+
+    Exchange(HttpExchange http) {
+        this.http = http;
+        this.method = http.getRequestMethod();
+        this.path = http.getRequestURI().getRawPath();
+        this.query = parseQuery(http.getRequestURI().getRawQuery());
+    }
+
+    private static Map<String, List<String>> parseQuery(String raw) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+        }
+        return out;
+    }
+
+    String param(String name) {
+        List<String> v = query.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    List<String> params(String name) {
+        return query.getOrDefault(name, List.of());
+    }
+
+    String header(String name) {
+        return http.getRequestHeaders().getFirst(name);
+    }
+
+    /** The bearer token, or null. */
+    String bearer() {
+        String auth = header("Authorization");
+        return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : null;
+    }
+
+    InputStream body() {
+        return http.getRequestBody();
+    }
+
+    JsonNode json() throws IOException {
+        byte[] bytes = http.getRequestBody().readAllBytes();
+        if (bytes.length == 0) {
+            return EmulatorState.JSON.createObjectNode();
+        }
+        try {
+            return EmulatorState.JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw ApiError.invalidArgument("Invalid JSON payload received.");
+        }
+    }
+
+    Map<String, String> form() throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        parseQuery(new String(http.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                .forEach((k, v) -> out.put(k, v.get(0)));
+        return out;
+    }
+
+    void header(String name, String value) {
+        http.getResponseHeaders().set(name, value);
+    }
+
+    void sendJson(int status, JsonNode body) throws IOException {
+        sendBytes(status, "application/json; charset=UTF-8", EmulatorState.JSON.writeValueAsBytes(body));
+    }
+
+    void sendText(int status, String body) throws IOException {
+        sendBytes(status, "text/plain; charset=UTF-8", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void sendBytes(int status, String contentType, byte[] body) throws IOException {
+        header("Content-Type", contentType);
+        boolean head = method.equals("HEAD");
+        http.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
+        if (!head && body.length > 0) {
+            try (OutputStream out = http.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        http.close();
+    }
+
+    void sendError(ApiError e) throws IOException {
+        if (e.rawBody != null) {
+            sendBytes(e.http, "application/json; charset=UTF-8", e.rawBody.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        ObjectNode error = EmulatorState.JSON.createObjectNode();
+        error.putObject("error").put("code", e.http).put("message", e.getMessage()).put("status", e.status);
+        sendJson(e.http, error);
+    }
+
+    /** The scheme, host and port the client used, for absolute URLs in answers. */
+    String origin() {
+        String host = header("Host");
+        if (host == null) {
+            host = http.getLocalAddress().getHostString() + ":" + http.getLocalAddress().getPort();
+        }
+        return "http://" + host;
+    }
+}
