@@ -388,6 +388,15 @@ public final class GooglePhotosEmulator implements AutoCloseable {
 
     /** Turns every request into an answer; errors become Google's envelope. */
     private static final class Router implements com.sun.net.httpserver.HttpHandler {
+        /** Reads what is left of a request body so the connection can be reused; it may be closed already. */
+        private static void drain(com.sun.net.httpserver.HttpExchange http) {
+            try {
+                http.getRequestBody().readAllBytes();
+            } catch (IOException alreadyClosed) {
+                // nothing left to read
+            }
+        }
+
         private final GooglePhotosEmulator emulator;
 
         Router(GooglePhotosEmulator emulator) {
@@ -400,8 +409,8 @@ public final class GooglePhotosEmulator implements AutoCloseable {
             try {
                 emulator.route(ex);
             } catch (ApiError e) {
+                drain(http);
                 try {
-                    http.getRequestBody().readAllBytes();
                     ex.sendError(e);
                 } catch (IOException | RuntimeException gone) {
                     http.close();

@@ -105,6 +105,10 @@ final class MediaHost {
     private void stream(Exchange ex, InputStream in, long size) throws IOException {
         boolean drop = size > 1 && traffic.dropDownload();
         long limit = drop ? size / 2 : size;
+        if (drop) {
+            // Without this the JDK server would keep the connection open and the client would wait forever.
+            ex.header("Connection", "close");
+        }
         ex.http.sendResponseHeaders(200, size == 0 ? -1 : size);
         OutputStream out = ex.http.getResponseBody();
         byte[] buf = new byte[64 * 1024];
