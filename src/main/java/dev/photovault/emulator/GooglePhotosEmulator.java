@@ -415,6 +415,8 @@ public final class GooglePhotosEmulator implements AutoCloseable {
                 } catch (IOException | RuntimeException gone) {
                     http.close();
                 }
+            } catch (MediaHost.DroppedConnection e) {
+                throw e;
             } catch (IOException e) {
                 http.close();
             } catch (RuntimeException e) {

@@ -105,10 +105,6 @@ final class MediaHost {
     private void stream(Exchange ex, InputStream in, long size) throws IOException {
         boolean drop = size > 1 && traffic.dropDownload();
         long limit = drop ? size / 2 : size;
-        if (drop) {
-            // Without this the JDK server would keep the connection open and the client would wait forever.
-            ex.header("Connection", "close");
-        }
         ex.http.sendResponseHeaders(200, size == 0 ? -1 : size);
         OutputStream out = ex.http.getResponseBody();
         byte[] buf = new byte[64 * 1024];
@@ -124,17 +120,20 @@ final class MediaHost {
         traffic.served(sent);
         if (drop) {
             out.flush();
-            // Closing a fixed-length body before its end makes the server drop the connection mid-download.
-            try {
-                out.close();
-            } catch (IOException expected) {
-                // "insufficient bytes written": the point of the fault
-            }
-            ex.http.close();
-            return;
+            // An exception escaping the handler is how the JDK server is made to close the connection.
+            throw new DroppedConnection();
         }
         out.close();
         ex.http.close();
+    }
+
+    /** Thrown out of the HTTP handler to cut the connection mid-body (the drop fault). */
+    static final class DroppedConnection extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        DroppedConnection() {
+            super("download dropped by fault injection");
+        }
     }
 
     private byte[] poster(EmulatorState.MediaItem item) throws IOException {
