@@ -118,11 +118,16 @@ final class Exchange {
         sendJson(e.http, error);
     }
 
-    /** The scheme, host and port the client used, for absolute URLs in answers. */
+    /**
+     * The emulator's address as the client reached it, for absolute URLs in answers (base URLs, upload URLs,
+     * picker URIs). A client that reached it under Google's own host names (through a TLS-intercepting proxy)
+     * gets the emulator's direct address instead, as Google hands out base URLs on another host.
+     */
     String origin() {
         String host = header("Host");
-        if (host == null) {
-            host = http.getLocalAddress().getHostString() + ":" + http.getLocalAddress().getPort();
+        String direct = http.getLocalAddress().getHostString() + ":" + http.getLocalAddress().getPort();
+        if (host == null || host.contains("googleapis.com") || host.contains("google.com")) {
+            host = direct;
         }
         return "http://" + host;
     }

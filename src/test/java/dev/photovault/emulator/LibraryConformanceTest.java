@@ -88,6 +88,18 @@ class LibraryConformanceTest extends EmulatorTestBase {
     }
 
     @Test
+    void onlyTheDescriptionOfAnItemCanBePatched() throws Exception {
+        String id = api.create(png(3, 3, 8), "image/png", "d.png", null).at("/mediaItem/id").asText();
+        JsonNode patched = api.patch("/v1/mediaItems/" + id + "?updateMask=description", Map.of("description", "Beach")).json();
+        assertThat(patched.get("description").asText()).isEqualTo("Beach");
+        assertThat(api.get("/v1/mediaItems/" + id).json().get("description").asText()).isEqualTo("Beach");
+        assertThat(api.patch("/v1/mediaItems/" + id + "?updateMask=filename", Map.of("filename", "x")).status())
+                .isEqualTo(400);
+        assertThat(api.patch("/v1/mediaItems/" + id + "?updateMask=description", Map.of("description", "x".repeat(1000)))
+                .status()).isEqualTo(400);
+    }
+
+    @Test
     void bytesThatAreNotMediaAreABadImage() throws Exception {
         JsonNode result = api.create("just text".getBytes(), "image/jpeg", "fake.jpg", null);
         assertThat(result.at("/status/code").asInt()).isEqualTo(3);

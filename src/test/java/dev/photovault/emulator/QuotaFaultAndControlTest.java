@@ -84,6 +84,14 @@ class QuotaFaultAndControlTest extends EmulatorTestBase {
     }
 
     @Test
+    void latencyIsAddedToEveryApiRequest() throws Exception {
+        emulator.faults(FaultSpec.parse("latency=300ms"));
+        long start = System.nanoTime();
+        assertThat(api.get("/v1/albums").status()).isEqualTo(200);
+        assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300);
+    }
+
+    @Test
     void faultSpecsAreValidated() {
         assertThatThrownBy(() -> FaultSpec.parse("503=2")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FaultSpec.parse("boom=1")).hasMessageContaining("unknown fault 'boom'");
