@@ -180,10 +180,7 @@ final class LibraryApi {
         String client = oauth.authorize(ex, EDIT);
         List<String> ids = idList(ex.json(), "mediaItemIds");
         synchronized (state) {
-            EmulatorState.Album album = state.albums.get(albumId);
-            if (album == null || !client.equals(album.owner)) {
-                throw ApiError.invalidArgument("Invalid album ID: the album must exist and be created by this app.");
-            }
+            EmulatorState.Album album = writableAlbum(client, albumId);
             for (String id : ids) {
                 EmulatorState.MediaItem item = state.items.get(id);
                 if (item == null || !client.equals(item.owner)) {
@@ -210,10 +207,7 @@ final class LibraryApi {
         String client = oauth.authorize(ex, EDIT);
         List<String> ids = idList(ex.json(), "mediaItemIds");
         synchronized (state) {
-            EmulatorState.Album album = state.albums.get(albumId);
-            if (album == null || !client.equals(album.owner)) {
-                throw ApiError.invalidArgument("Invalid album ID: the album must exist and be created by this app.");
-            }
+            EmulatorState.Album album = writableAlbum(client, albumId);
             for (String id : ids) {
                 if (!album.items.contains(id)) {
                     throw ApiError.invalidArgument("Request contains an invalid media item id.");
@@ -414,10 +408,7 @@ final class LibraryApi {
         synchronized (state) {
             EmulatorState.Album album = null;
             if (albumId != null) {
-                album = state.albums.get(albumId);
-                if (album == null || !client.equals(album.owner)) {
-                    throw ApiError.invalidArgument("Invalid album ID: the album must exist and be created by this app.");
-                }
+                album = writableAlbum(client, albumId);
                 if (album.items.size() + news.size() > MAX_ALBUM_ITEMS) {
                     throw ApiError.invalidArgument("Request would exceed the limit of " + MAX_ALBUM_ITEMS
                             + " media items in an album.");
@@ -637,6 +628,15 @@ final class LibraryApi {
             int day = d.path("day").asInt(0);
             return day == 0 ? month.withDayOfMonth(month.lengthOfMonth()) : month.withDayOfMonth(day);
         }
+    }
+
+    /** An album the caller may add to or remove from; anything else is INVALID_ARGUMENT. Caller holds the lock. */
+    private EmulatorState.Album writableAlbum(String client, String id) {
+        EmulatorState.Album album = state.albums.get(id);
+        if (album == null || !client.equals(album.owner)) {
+            throw ApiError.invalidArgument("Invalid album ID: the album must exist and be created by this app.");
+        }
+        return album;
     }
 
     private EmulatorState.Album ownAlbum(String client, String id) {
