@@ -1,6 +1,5 @@
 package dev.photovault.cli;
 
-import dev.photovault.vault.Progress;
 import static dev.photovault.testing.TestRepository.randomBytes;
 import static dev.photovault.testing.TestRepository.write;
 import static org.assertj.core.api.Assertions.assertThat;
