@@ -23,7 +23,10 @@ final class Exchange {
 
     Exchange(HttpExchange http) {
         this.http = http;
-        this.method = http.getRequestMethod();
+        // Google's APIs honour the override header, which is how Java's HttpURLConnection sends PATCH.
+        String override = http.getRequestHeaders().getFirst("X-HTTP-Method-Override");
+        this.method = override != null && http.getRequestMethod().equals("POST") ? override.toUpperCase(java.util.Locale.ROOT)
+                : http.getRequestMethod();
         this.path = http.getRequestURI().getRawPath();
         this.query = parseQuery(http.getRequestURI().getRawQuery());
     }

@@ -1,7 +1,9 @@
 package dev.photovault.emulator;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Quotas and injected faults, all off by default. Written as a comma-separated list, e.g.
@@ -14,12 +16,17 @@ import java.util.Locale;
  * @param p500            probability of an injected 500
  * @param p503            probability of an injected 503
  * @param latency         added to every API and media request
- * @param drop            probability that a media download is cut off halfway
+ * @param drop            probability that a media download or a resumable upload chunk is cut off halfway
+ * @param dropNext        how many of the next media downloads and resumable upload chunks are cut off halfway,
+ *                        for tests that need one drop exactly
  */
 public record FaultSpec(long dailyRequests, long dailyMedia, long writesPerMinute, double p429, double p500,
-        double p503, Duration latency, double drop) {
+        double p503, Duration latency, double drop, long dropNext) {
 
-    public static final FaultSpec NONE = new FaultSpec(0, 0, 0, 0, 0, 0, Duration.ZERO, 0);
+    public static final FaultSpec NONE = new FaultSpec(0, 0, 0, 0, 0, 0, Duration.ZERO, 0, 0);
+
+    private static final String KEYS = "daily-requests, daily-media, writes-per-minute, 429, 500, 503, latency,"
+            + " drop or drop-next";
 
     public FaultSpec {
         for (double p : new double[] {p429, p500, p503, drop}) {
@@ -31,39 +38,36 @@ public record FaultSpec(long dailyRequests, long dailyMedia, long writesPerMinut
 
     /** Parses the comma-separated form; an empty or null spec is {@link #NONE}. */
     public static FaultSpec parse(String spec) {
-        FaultSpec f = NONE;
-        if (spec == null || spec.isBlank()) {
-            return f;
-        }
-        for (String part : spec.split(",")) {
-            String[] kv = part.trim().split("=", 2);
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("fault spec part '" + part + "' is not key=value");
-            }
-            String key = kv[0].trim().toLowerCase(Locale.ROOT);
-            String value = kv[1].trim();
-            try {
-                f = switch (key) {
-                    case "daily-requests" -> new FaultSpec(Long.parseLong(value), f.dailyMedia, f.writesPerMinute, f.p429, f.p500, f.p503, f.latency, f.drop);
-                    case "daily-media" -> new FaultSpec(f.dailyRequests, Long.parseLong(value), f.writesPerMinute, f.p429, f.p500, f.p503, f.latency, f.drop);
-                    case "writes-per-minute" -> new FaultSpec(f.dailyRequests, f.dailyMedia, Long.parseLong(value), f.p429, f.p500, f.p503, f.latency, f.drop);
-                    case "429" -> new FaultSpec(f.dailyRequests, f.dailyMedia, f.writesPerMinute, Double.parseDouble(value), f.p500, f.p503, f.latency, f.drop);
-                    case "500" -> new FaultSpec(f.dailyRequests, f.dailyMedia, f.writesPerMinute, f.p429, Double.parseDouble(value), f.p503, f.latency, f.drop);
-                    case "503" -> new FaultSpec(f.dailyRequests, f.dailyMedia, f.writesPerMinute, f.p429, f.p500, Double.parseDouble(value), f.latency, f.drop);
-                    case "latency" -> new FaultSpec(f.dailyRequests, f.dailyMedia, f.writesPerMinute, f.p429, f.p500, f.p503, parseMillis(value), f.drop);
-                    case "drop" -> new FaultSpec(f.dailyRequests, f.dailyMedia, f.writesPerMinute, f.p429, f.p500, f.p503, f.latency, Double.parseDouble(value));
-                    default -> throw new IllegalArgumentException("unknown fault '" + key + "': expected daily-requests,"
-                            + " daily-media, writes-per-minute, 429, 500, 503, latency or drop");
-                };
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("fault '" + key + "' needs a number, got '" + value + "'");
+        Map<String, String> values = new LinkedHashMap<>();
+        if (spec != null && !spec.isBlank()) {
+            for (String part : spec.split(",")) {
+                String[] kv = part.trim().split("=", 2);
+                if (kv.length != 2) {
+                    throw new IllegalArgumentException("fault spec part '" + part + "' is not key=value");
+                }
+                String key = kv[0].trim().toLowerCase(Locale.ROOT);
+                if (!(", " + KEYS.replace(" or ", ", ") + ",").contains(" " + key + ",")) {
+                    throw new IllegalArgumentException("unknown fault '" + key + "': expected " + KEYS);
+                }
+                values.put(key, kv[1].trim());
             }
         }
-        return f;
+        try {
+            return new FaultSpec(number(values, "daily-requests"), number(values, "daily-media"),
+                    number(values, "writes-per-minute"), probability(values, "429"), probability(values, "500"),
+                    probability(values, "503"), Duration.ofMillis(number(values, "latency")),
+                    probability(values, "drop"), number(values, "drop-next"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("fault values must be numbers: " + e.getMessage());
+        }
     }
 
-    private static Duration parseMillis(String value) {
-        String v = value.endsWith("ms") ? value.substring(0, value.length() - 2) : value;
-        return Duration.ofMillis(Long.parseLong(v));
+    private static long number(Map<String, String> values, String key) {
+        String v = values.getOrDefault(key, "0");
+        return Long.parseLong(v.endsWith("ms") ? v.substring(0, v.length() - 2) : v);
+    }
+
+    private static double probability(Map<String, String> values, String key) {
+        return Double.parseDouble(values.getOrDefault(key, "0"));
     }
 }

@@ -156,6 +156,11 @@ public final class GooglePhotosEmulator implements AutoCloseable {
         return url() + "/picker";
     }
 
+    /** The installed-app consent page (Google's {@code accounts.google.com/o/oauth2/auth}). */
+    public String authUrl() {
+        return url() + "/o/oauth2/auth";
+    }
+
     public String tokenUrl() {
         return url() + "/token";
     }
@@ -307,7 +312,10 @@ public final class GooglePhotosEmulator implements AutoCloseable {
 
     void route(Exchange ex) throws IOException {
         String path = ex.path;
-        if (path.equals("/token")) {
+        if (path.equals("/o/oauth2/auth")) {
+            traffic.other("oauth.consent");
+            oauth.consent(ex);
+        } else if (path.equals("/token")) {
             traffic.other("oauth.token");
             oauth.token(ex);
         } else if (path.equals("/v1/uploads")) {

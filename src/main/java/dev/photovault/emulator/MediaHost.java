@@ -101,11 +101,21 @@ final class MediaHost {
         stream(ex, new ByteArrayInputStream(bytes), bytes.length);
     }
 
-    /** Streams a body; with the drop fault it stops halfway and the connection is cut. */
+    /**
+     * Streams a body, from the start of a {@code Range: bytes=N-} request if there is one (206); with the drop
+     * fault it stops halfway and the connection is cut.
+     */
     private void stream(Exchange ex, InputStream in, long size) throws IOException {
-        boolean drop = size > 1 && traffic.dropDownload();
-        long limit = drop ? size / 2 : size;
-        ex.http.sendResponseHeaders(200, size == 0 ? -1 : size);
+        long from = rangeStart(ex.header("Range"), size);
+        long length = size - from;
+        boolean drop = length > 1 && traffic.dropTransfer();
+        long limit = drop ? length / 2 : length;
+        ex.header("Accept-Ranges", "bytes");
+        if (from > 0) {
+            in.skipNBytes(from);
+            ex.header("Content-Range", "bytes " + from + "-" + (size - 1) + "/" + size);
+        }
+        ex.http.sendResponseHeaders(from > 0 ? 206 : 200, length == 0 ? -1 : length);
         OutputStream out = ex.http.getResponseBody();
         byte[] buf = new byte[64 * 1024];
         long sent = 0;
@@ -127,12 +137,25 @@ final class MediaHost {
         ex.http.close();
     }
 
+    /** Where a {@code bytes=N-} or {@code bytes=N-M} range starts; 0 without one (M is not honoured: whole tail). */
+    private static long rangeStart(String range, long size) {
+        if (range == null || !range.startsWith("bytes=")) {
+            return 0;
+        }
+        try {
+            long start = Long.parseLong(range.substring(6, range.indexOf('-')).trim());
+            return start >= 0 && start < size ? start : 0;
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Thrown out of the HTTP handler to cut the connection mid-body (the drop fault). */
     static final class DroppedConnection extends IOException {
         private static final long serialVersionUID = 1L;
 
         DroppedConnection() {
-            super("download dropped by fault injection");
+            super("transfer dropped by fault injection");
         }
     }
 

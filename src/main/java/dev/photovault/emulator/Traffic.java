@@ -18,6 +18,7 @@ final class Traffic {
 
     private final EmulatorClock clock;
     private volatile FaultSpec faults;
+    private long dropsLeft;
     private final Map<String, Long> byEndpoint = new TreeMap<>();
     private long apiRequests;
     private long mediaRequests;
@@ -34,6 +35,7 @@ final class Traffic {
     Traffic(EmulatorClock clock, FaultSpec faults) {
         this.clock = clock;
         this.faults = faults;
+        this.dropsLeft = faults.dropNext();
     }
 
     FaultSpec faults() {
@@ -42,6 +44,9 @@ final class Traffic {
 
     void faults(FaultSpec spec) {
         this.faults = spec;
+        synchronized (this) {
+            dropsLeft = spec.dropNext();
+        }
     }
 
     /** Counts an API request and applies quotas and faults; throws the error to answer with, if any. */
@@ -102,9 +107,16 @@ final class Traffic {
         bytesServed += bytes;
     }
 
-    /** Whether this download should be cut off halfway. */
-    boolean dropDownload() {
-        boolean drop = faults.drop() > 0 && ThreadLocalRandom.current().nextDouble() < faults.drop();
+    /** Whether this transfer (a media download or a resumable upload chunk) should be cut off halfway. */
+    boolean dropTransfer() {
+        boolean drop;
+        synchronized (this) {
+            drop = dropsLeft > 0;
+            if (drop) {
+                dropsLeft--;
+            }
+        }
+        drop = drop || faults.drop() > 0 && ThreadLocalRandom.current().nextDouble() < faults.drop();
         if (drop) {
             synchronized (this) {
                 injectedFaults++;

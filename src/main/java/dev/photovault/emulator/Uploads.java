@@ -190,10 +190,14 @@ final class Uploads {
         }
         long got = 0;
         boolean cut = false;
+        long declared = declaredLength(ex);
+        boolean drop = declared > 1 && traffic.dropTransfer();
         try (InputStream in = ex.body();
                 OutputStream out = Files.newOutputStream(state.mediaFiles.path(upload.contentKey),
                         StandardOpenOption.APPEND)) {
-            got = copyCounting(in, out, limitFor(upload.mimeType) - upload.received);
+            InputStream source = drop ? new BoundedInputStream(in, declared / 2) : in;
+            got = copyCounting(source, out, limitFor(upload.mimeType) - upload.received);
+            cut = drop;
         } catch (PartialRead e) {
             got = e.bytes;
             cut = true;
@@ -208,6 +212,9 @@ final class Uploads {
             }
             upload.received = keep;
             changed.run();
+            if (drop) {
+                throw new MediaHost.DroppedConnection();
+            }
             return;
         }
         if (!finalize && got % GRANULARITY != 0) {
@@ -235,6 +242,42 @@ final class Uploads {
             changed.run();
             status(ex, upload);
             ex.sendBytes(200, "text/plain", new byte[0]);
+        }
+    }
+
+    private static long declaredLength(Exchange ex) {
+        try {
+            return Long.parseLong(String.valueOf(ex.header("Content-Length")).trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Reads at most {@code limit} bytes of a body: where the drop fault cuts an upload chunk. */
+    private static final class BoundedInputStream extends java.io.FilterInputStream {
+        private long left;
+
+        BoundedInputStream(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int r = super.read(b, off, (int) Math.min(len, left));
+            if (r > 0) {
+                left -= r;
+            }
+            return r;
         }
     }
 

@@ -40,17 +40,46 @@ public final class GooglePhotosClient {
     private final PhotosEndpoints endpoints;
     private final PhotosAuth auth;
     private final RetryPolicy retry;
+    private final TransferSettings transfers;
     private final HttpRequestFactory http;
     private final AtomicLong apiRequests = new AtomicLong();
     private final AtomicLong mediaRequests = new AtomicLong();
+    private volatile Instant lastSuccess;
+    private volatile String lastFailure;
 
     public GooglePhotosClient(PhotosEndpoints endpoints, String clientId, String clientSecret, String refreshToken,
             RetryPolicy retry) {
+        this(endpoints, clientId, clientSecret, refreshToken, retry, TransferSettings.DEFAULT);
+    }
+
+    public GooglePhotosClient(PhotosEndpoints endpoints, String clientId, String clientSecret, String refreshToken,
+            RetryPolicy retry, TransferSettings transfers) {
         HttpTransport transport = new NetHttpTransport();
         this.endpoints = endpoints;
         this.auth = new PhotosAuth(clientId, clientSecret, refreshToken, endpoints.tokenUrl(), transport);
         this.retry = retry;
+        this.transfers = transfers;
         this.http = transport.createRequestFactory();
+    }
+
+    /** Where this client sends its requests. */
+    public PhotosEndpoints endpoints() {
+        return endpoints;
+    }
+
+    /** A live access token (refreshed if near expiry): what a health check asks for. */
+    public void checkToken() {
+        auth.accessToken();
+    }
+
+    /** When the last request succeeded, or null. */
+    public Instant lastSuccess() {
+        return lastSuccess;
+    }
+
+    /** What the last failed request met, or null once one succeeded after it. */
+    public String lastFailure() {
+        return lastFailure;
     }
 
     /** API requests made so far (retries included). */
@@ -76,6 +105,45 @@ public final class GooglePhotosClient {
                 "albums.create"));
     }
 
+    public Album getAlbum(String albumId) {
+        return album(get("/v1/albums/" + albumId, "albums.get"));
+    }
+
+    /** The first app-created album with this title, or null. */
+    public Album findAlbum(String title) {
+        for (Iterator<Album> it = listAlbums(); it.hasNext(); ) {
+            Album a = it.next();
+            if (a.title().equals(title)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** Renames an app-created album. */
+    public Album renameAlbum(String albumId, String title) {
+        return album(send("PATCH", endpoints.apiUrl() + "/v1/albums/" + albumId + "?updateMask=title",
+                Map.of("title", title), "albums.patch"));
+    }
+
+    /** Adds app-created items to an app-created album, 50 per request (Google's limit). */
+    public void addToAlbum(String albumId, List<String> itemIds) {
+        batches(itemIds, batch -> send("POST", endpoints.apiUrl() + "/v1/albums/" + albumId + ":batchAddMediaItems",
+                Map.of("mediaItemIds", batch), "albums.batchAddMediaItems"));
+    }
+
+    /** Removes items from an app-created album, 50 per request. The items themselves stay in the library. */
+    public void removeFromAlbum(String albumId, List<String> itemIds) {
+        batches(itemIds, batch -> send("POST", endpoints.apiUrl() + "/v1/albums/" + albumId
+                + ":batchRemoveMediaItems", Map.of("mediaItemIds", batch), "albums.batchRemoveMediaItems"));
+    }
+
+    private static void batches(List<String> ids, java.util.function.Consumer<List<String>> call) {
+        for (int from = 0; from < ids.size(); from += 50) {
+            call.accept(ids.subList(from, Math.min(ids.size(), from + 50)));
+        }
+    }
+
     /** Every item this app created, newest first, page by page. */
     public Iterator<MediaItem> listMediaItems() {
         return new Pages<>(token -> get("/v1/mediaItems?pageSize=100" + tokenParam(token), "mediaItems.list"),
@@ -91,6 +159,27 @@ public final class GooglePhotosClient {
             }
             return send("POST", endpoints.apiUrl() + "/v1/mediaItems:search", body, "mediaItems.search");
         }, "mediaItems", GooglePhotosClient::mediaItem);
+    }
+
+    /**
+     * Items matching search filters as Google writes them (dateFilter, mediaTypeFilter, featureFilter, …),
+     * page by page.
+     */
+    public Iterator<MediaItem> searchMediaItems(Map<String, Object> filters) {
+        return new Pages<>(token -> {
+            ObjectNode body = JSON.createObjectNode().put("pageSize", 100);
+            body.set("filters", JSON.valueToTree(filters));
+            if (token != null) {
+                body.put("pageToken", token);
+            }
+            return send("POST", endpoints.apiUrl() + "/v1/mediaItems:search", body, "mediaItems.search");
+        }, "mediaItems", GooglePhotosClient::mediaItem);
+    }
+
+    /** Sets an item's caption. */
+    public MediaItem setDescription(String itemId, String description) {
+        return mediaItem(send("PATCH", endpoints.apiUrl() + "/v1/mediaItems/" + itemId + "?updateMask=description",
+                Map.of("description", description), "mediaItems.patch"));
     }
 
     public MediaItem getMediaItem(String id) {
@@ -112,42 +201,143 @@ public final class GooglePhotosClient {
         return out;
     }
 
+    // ---- Picker API -----------------------------------------------------------------------------------------
+
+    /** Starts a Picker session; the user opens its {@link PickerSession#pickerUri()} to pick up to maxItems. */
+    public PickerSession createPickerSession(long maxItems) {
+        Map<String, Object> body = Map.of("pickingConfig", Map.of("maxItemCount", String.valueOf(maxItems)));
+        return pickerSession(send("POST", endpoints.pickerUrl() + "/v1/sessions?requestId="
+                + java.util.UUID.randomUUID(), body, "picker.sessions.create"));
+    }
+
+    public PickerSession getPickerSession(String sessionId) {
+        return pickerSession(send("GET", endpoints.pickerUrl() + "/v1/sessions/" + sessionId, null,
+                "picker.sessions.get"));
+    }
+
+    /** Ends a session (its items can no longer be listed or downloaded). */
+    public void deletePickerSession(String sessionId) {
+        send("DELETE", endpoints.pickerUrl() + "/v1/sessions/" + sessionId, null, "picker.sessions.delete");
+    }
+
+    /**
+     * The items the user picked in a finished session, page by page. Before the user finished, Google answers
+     * FAILED_PRECONDITION, which comes back as a {@link PhotosApiException} with that status.
+     */
+    public Iterator<MediaItem> listPickedItems(String sessionId) {
+        return new Pages<>(token -> send("GET", endpoints.pickerUrl() + "/v1/mediaItems?sessionId=" + sessionId
+                + "&pageSize=100" + tokenParam(token), null, "picker.mediaItems.list"), "mediaItems",
+                p -> pickedItem(p, sessionId));
+    }
+
     // ---- media bytes ----------------------------------------------------------------------------------------
 
     /**
-     * Opens the item's bytes as a stream (never buffered whole). The base URL is fetched fresh first; if the
-     * download still meets an expired URL, the item is fetched once more.
+     * Opens an item's bytes as a stream (never buffered whole). The item is fetched first for a fresh base URL;
+     * a dropped connection resumes where it broke off.
      */
     public InputStream download(String itemId) {
-        MediaItem item = getMediaItem(itemId);
+        return new ResumingDownload(this, getMediaItem(itemId), retry.maxAttempts());
+    }
+
+    /**
+     * Opens an item's bytes as a stream. Its base URL is used while younger than
+     * {@link TransferSettings#maxBaseUrlAge()}, else the item is fetched again first; an expired URL met on the
+     * way is replaced once; a dropped connection resumes where it broke off.
+     */
+    public InputStream download(MediaItem item) {
+        return new ResumingDownload(this, item, retry.maxAttempts());
+    }
+
+    /**
+     * A body opened at {@code position}, and the item whose base URL opened it.
+     *
+     * @param body the bytes from {@code position} on
+     * @param item the item, with a newer base URL if one was needed
+     */
+    record Opened(InputStream body, MediaItem item) {
+    }
+
+    Opened openMedia(MediaItem item, long position) {
+        MediaItem current = item;
+        if (current.baseUrl() == null || current.fetchedAt() == null
+                || current.fetchedAt().plus(transfers.maxBaseUrlAge()).isBefore(Instant.now())) {
+            current = refetch(current);
+        }
         try {
-            return openMedia(item.downloadUrl());
+            return new Opened(openAt(current, position), current);
         } catch (PhotosApiException e) {
             if (e.httpStatus() != 403 && e.httpStatus() != 404) {
                 throw e;
             }
-            return openMedia(getMediaItem(itemId).downloadUrl());
+            current = refetch(current);
+            return new Opened(openAt(current, position), current);
         }
     }
 
-    private InputStream openMedia(String url) {
-        try {
-            return execute(() -> http.buildGetRequest(new GenericUrl(url)), "download", true).getContent();
-        } catch (IOException e) {
-            throw new UncheckedIOException("download could not be opened: " + e.getMessage(), e);
+    private MediaItem refetch(MediaItem item) {
+        if (!item.picked()) {
+            return getMediaItem(item.id());
         }
+        for (Iterator<MediaItem> it = listPickedItems(item.pickerSessionId()); it.hasNext(); ) {
+            MediaItem m = it.next();
+            if (m.id().equals(item.id())) {
+                return m;
+            }
+        }
+        throw new PhotosApiException("picked item " + item.id() + " is no longer in Picker session "
+                + item.pickerSessionId(), 404, "NOT_FOUND");
     }
 
-    /** A raw upload; returns the upload token for {@link #createMediaItems}. */
-    public String upload(InputStream content, long length, String mimeType, String fileName) {
+    private InputStream openAt(MediaItem item, long position) {
         HttpResponse response = execute(() -> {
-            InputStreamContent body = new InputStreamContent("application/octet-stream", content).setLength(length);
-            HttpRequest request = http.buildPostRequest(new GenericUrl(endpoints.apiUrl() + "/v1/uploads"), body);
+            HttpRequest request = http.buildGetRequest(new GenericUrl(item.downloadUrl()));
+            if (position > 0) {
+                request.getHeaders().setRange("bytes=" + position + "-");
+            }
+            return request;
+        }, "download " + item.filename(), item.picked() ? Kind.MEDIA_WITH_TOKEN : Kind.MEDIA);
+        try {
+            InputStream body = response.getContent();
+            if (position > 0 && response.getStatusCode() == 200) {
+                body.skipNBytes(position);
+            }
+            return body;
+        } catch (IOException e) {
+            throw new UncheckedIOException("download of " + item.filename() + " could not be opened: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Uploads bytes and returns the upload token for {@link #createMediaItems}: one raw request up to
+     * {@link TransferSettings#resumableThreshold()}, the resumable protocol above it or when the length is unknown
+     * (-1), resuming after dropped connections.
+     */
+    public String upload(InputStream content, long length, String mimeType, String fileName) {
+        if (length >= 0 && length <= transfers.resumableThreshold()) {
+            return uploadRaw(content, length, mimeType, fileName);
+        }
+        return new ResumableUpload(this, transfers.chunkSize(), retry.maxAttempts())
+                .upload(content, length, mimeType, fileName);
+    }
+
+    private String uploadRaw(InputStream content, long length, String mimeType, String fileName) {
+        // Small enough to hold, so that a 5xx can be answered by sending the same bytes again.
+        byte[] bytes;
+        try {
+            bytes = content.readNBytes((int) length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + fileName + " for upload: " + e.getMessage(), e);
+        }
+        HttpResponse response = execute(() -> {
+            HttpRequest request = http.buildPostRequest(new GenericUrl(endpoints.apiUrl() + "/v1/uploads"),
+                    new ByteArrayContent("application/octet-stream", bytes));
             request.getHeaders().set("X-Goog-Upload-Content-Type", mimeType);
             request.getHeaders().set("X-Goog-Upload-Protocol", "raw");
             request.getHeaders().set("X-Goog-Upload-File-Name", fileName);
             return request;
-        }, "uploads", false);
+        }, "uploads", Kind.API);
         try {
             return response.parseAsString().trim();
         } catch (IOException e) {
@@ -198,6 +388,16 @@ public final class GooglePhotosClient {
 
     // ---- plumbing -------------------------------------------------------------------------------------------
 
+    /** What a request is, for counting and for whether it carries the access token. */
+    enum Kind {
+        /** A Library or Picker API call: counted as an API request, sent with the token. */
+        API,
+        /** A Library base URL: counted as a media request, sent without the token (it needs none). */
+        MEDIA,
+        /** A Picker base URL: counted as a media request, sent with the token (Google requires it). */
+        MEDIA_WITH_TOKEN
+    }
+
     private JsonNode get(String path, String what) {
         return send("GET", endpoints.apiUrl() + path, null, what);
     }
@@ -206,8 +406,14 @@ public final class GooglePhotosClient {
         HttpResponse response = execute(() -> {
             HttpContent content = body == null ? null
                     : new ByteArrayContent("application/json", JSON.writeValueAsBytes(body));
+            if (method.equals("PATCH")) {
+                // HttpURLConnection cannot send PATCH; Google's APIs take the override header instead.
+                HttpRequest request = http.buildRequest("POST", new GenericUrl(url), content);
+                request.getHeaders().set("X-HTTP-Method-Override", "PATCH");
+                return request;
+            }
             return http.buildRequest(method, new GenericUrl(url), content);
-        }, what, false);
+        }, what, Kind.API);
         try (InputStream in = response.getContent()) {
             byte[] bytes = in == null ? new byte[0] : in.readAllBytes();
             return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
@@ -218,40 +424,43 @@ public final class GooglePhotosClient {
 
     /** Builds a request. */
     @FunctionalInterface
-    private interface RequestMaker {
+    interface RequestMaker {
         HttpRequest make() throws IOException;
     }
 
-    private HttpResponse execute(RequestMaker maker, String what, boolean media) {
+    HttpRequestFactory requests() {
+        return http;
+    }
+
+    /**
+     * Sends a request until it succeeds: 5xx and rate-limit 429s are retried with backoff, I/O errors too, a 401
+     * refreshes the access token once, a daily quota ends it with {@link QuotaExhaustedException}, anything else
+     * is a {@link PhotosApiException}.
+     */
+    HttpResponse execute(RequestMaker maker, String what, Kind kind) {
         boolean refreshed = false;
         for (int attempt = 1; ; attempt++) {
             HttpResponse response;
-            int status;
-            String body = null;
             try {
-                HttpRequest request = maker.make();
-                request.setThrowExceptionOnExecuteError(false);
-                request.setNumberOfRetries(0);
-                if (!media) {
-                    // Library base URLs need no token; it is not sent to the media host.
-                    request.getHeaders().setAuthorization("Bearer " + auth.accessToken());
-                }
-                (media ? mediaRequests : apiRequests).incrementAndGet();
-                response = request.execute();
-                status = response.getStatusCode();
-                if (status < 300) {
-                    return response;
-                }
-                body = response.parseAsString();
+                response = once(maker, what, kind);
             } catch (IOException e) {
+                lastFailure = what + ": " + e.getMessage();
                 if (attempt >= retry.maxAttempts()) {
                     throw new UncheckedIOException(what + " failed after " + attempt + " tries: " + e.getMessage(), e);
                 }
-                sleep(retry.backoff(attempt + 1, 503).toMillis());
+                backoff(attempt + 1, 503);
                 continue;
             }
-            if (status == 401 && !refreshed) {
-                auth.refresh();
+            int status = response.getStatusCode();
+            if (status < 300) {
+                lastSuccess = Instant.now();
+                lastFailure = null;
+                return response;
+            }
+            String body = bodyOf(response);
+            lastFailure = what + ": HTTP " + status;
+            if (status == 401 && !refreshed && kind != Kind.MEDIA) {
+                auth.refreshAfterRejection(String.valueOf(response.getRequest().getHeaders().getAuthorization()));
                 refreshed = true;
                 attempt--;
                 continue;
@@ -262,12 +471,50 @@ public final class GooglePhotosClient {
                 throw new QuotaExhaustedException(message, nextPacificMidnight());
             }
             if (RetryPolicy.retryable(status) && attempt < retry.maxAttempts()) {
-                sleep(retry.backoff(attempt + 1, status).toMillis());
+                backoff(attempt + 1, status);
                 continue;
             }
             throw new PhotosApiException(what + ": " + status + " " + error.path("status").asText("") + " " + message,
                     status, error.path("status").asText(null));
         }
+    }
+
+    /** Sends a request once, counted, with the access token where it belongs; any status comes back. */
+    HttpResponse once(RequestMaker maker, String what, Kind kind) throws IOException {
+        HttpRequest request = maker.make();
+        request.setThrowExceptionOnExecuteError(false);
+        request.setNumberOfRetries(0);
+        request.setFollowRedirects(true);
+        if (kind != Kind.MEDIA) {
+            request.getHeaders().setAuthorization("Bearer " + auth.accessToken());
+        }
+        (kind == Kind.API ? apiRequests : mediaRequests).incrementAndGet();
+        return request.execute();
+    }
+
+    void backoff(int attempt, int status) {
+        sleep(retry.backoff(attempt, status).toMillis());
+    }
+
+    static void discard(HttpResponse response) {
+        try {
+            response.disconnect();
+        } catch (IOException ignored) {
+            // nothing more to read from it
+        }
+    }
+
+    private static String bodyOf(HttpResponse response) {
+        try {
+            return response.parseAsString();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Google's error message from an error body, or the body's start. */
+    static String errorMessage(String body) {
+        return parseError(body).path("message").asText(body);
     }
 
     private static JsonNode parseError(String body) {
@@ -310,7 +557,33 @@ public final class GooglePhotosClient {
                 i.path("description").asText(null), i.path("productUrl").asText(null), i.path("baseUrl").asText(null),
                 created == null ? null : Instant.parse(created), meta.path("width").asLong(0),
                 meta.path("height").asLong(0), kind.path("cameraMake").asText(null), kind.path("cameraModel").asText(null),
-                video);
+                video, Instant.now(), null);
+    }
+
+    static MediaItem pickedItem(JsonNode p, String sessionId) {
+        JsonNode file = p.path("mediaFile");
+        JsonNode meta = file.path("mediaFileMetadata");
+        String created = p.path("createTime").asText(null);
+        return new MediaItem(p.path("id").asText(), file.path("filename").asText(""), file.path("mimeType").asText(""),
+                null, null, file.path("baseUrl").asText(null), created == null ? null : Instant.parse(created),
+                meta.path("width").asLong(0), meta.path("height").asLong(0), meta.path("cameraMake").asText(null),
+                meta.path("cameraModel").asText(null), "VIDEO".equals(p.path("type").asText()), Instant.now(), sessionId);
+    }
+
+    static PickerSession pickerSession(JsonNode s) {
+        JsonNode polling = s.path("pollingConfig");
+        String expire = s.path("expireTime").asText(null);
+        return new PickerSession(s.path("id").asText(), s.path("pickerUri").asText(null),
+                s.path("mediaItemsSet").asBoolean(false), duration(polling.path("pollInterval").asText(null)),
+                duration(polling.path("timeoutIn").asText(null)), expire == null ? null : Instant.parse(expire));
+    }
+
+    private static java.time.Duration duration(String protoDuration) {
+        if (protoDuration == null || !protoDuration.endsWith("s")) {
+            return null;
+        }
+        double seconds = Double.parseDouble(protoDuration.substring(0, protoDuration.length() - 1));
+        return java.time.Duration.ofMillis(Math.round(seconds * 1000));
     }
 
     /** A lazy iterator over a paged listing: the next page is fetched only when the current one is used up. */

@@ -35,11 +35,16 @@ public final class PhotosAuth {
         }
     }
 
-    /** Drops the current access token (the server refused it) and fetches a new one. */
-    public String refresh() {
+    /**
+     * The server refused {@code rejectedHeader} ("Bearer …"): fetches a new access token, unless another caller
+     * already replaced that one, so that concurrent callers share one refresh.
+     */
+    public synchronized void refreshAfterRejection(String rejectedHeader) {
         try {
-            credentials.refresh();
-            return credentials.getAccessToken().getTokenValue();
+            var current = credentials.getAccessToken();
+            if (current == null || rejectedHeader.equals("Bearer " + current.getTokenValue())) {
+                credentials.refresh();
+            }
         } catch (IOException e) {
             throw translate(e);
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.photovault.emulator.EmulatorCredentials;
 import dev.photovault.emulator.FaultSpec;
 import dev.photovault.emulator.GooglePhotosEmulator;
+import dev.photovault.testing.SyntheticVideo;
 import dev.photovault.testing.TestData;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -140,6 +141,131 @@ class GooglePhotosClientTest {
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.message()).startsWith("BAD_IMAGE");
         assertThat(r.item()).isNull();
+    }
+
+    @Test
+    void a200MegabyteVideoUploadsResumablyThroughADroppedConnection() throws Exception {
+        long size = 200L * 1000 * 1000;
+        String expected = SyntheticVideo.sha256(new SyntheticVideo(size, 7));
+        emulator.faults(FaultSpec.parse("drop-next=1"));
+        String token = client.upload(new SyntheticVideo(size, 7), size, "video/mp4", "big.mp4");
+        assertThat(emulator.stats().get("injectedFaults").asLong()).as("the connection was dropped").isEqualTo(1);
+        MediaItem item = client.createMediaItems(null, List.of(new GooglePhotosClient.NewItem(token, "big.mp4", "")))
+                .get(0).item();
+        assertThat(item.video()).isTrue();
+        try (InputStream in = client.download(item)) {
+            assertThat(SyntheticVideo.sha256(in)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aDroppedDownloadResumesFromWhereItBrokeOff() throws Exception {
+        long size = 30L << 20;
+        String token = client.upload(new SyntheticVideo(size, 3), size, "video/mp4", "v.mp4");
+        MediaItem item = client.createMediaItems(null, List.of(new GooglePhotosClient.NewItem(token, "v.mp4", "")))
+                .get(0).item();
+        emulator.faults(FaultSpec.parse("drop-next=2"));
+        try (InputStream in = client.download(item)) {
+            assertThat(SyntheticVideo.sha256(in)).isEqualTo(SyntheticVideo.sha256(new SyntheticVideo(size, 3)));
+        }
+        assertThat(client.mediaRequests()).as("one request and two resumptions").isEqualTo(3);
+        assertThat(emulator.stats().get("bytesServed").asLong()).as("resumed with a range, not from the start")
+                .isLessThan(size + size / 2);
+    }
+
+    @Test
+    void anExpiredBaseUrlIsFetchedAgainOnce() throws Exception {
+        emulator.close();
+        emulator = GooglePhotosEmulator.builder().baseUrlLifetime(Duration.ofMinutes(1)).start();
+        client = clientFor(emulator.credentials());
+        byte[] photo = TestData.sekienAkashita();
+        String token = client.upload(new ByteArrayInputStream(photo), photo.length, "image/png", "a.png");
+        MediaItem item = client.createMediaItems(null, List.of(new GooglePhotosClient.NewItem(token, "a.png", "")))
+                .get(0).item();
+        emulator.advanceClock(Duration.ofMinutes(2));
+        long before = client.apiRequests();
+        try (InputStream in = client.download(item)) {
+            assertThat(in.readAllBytes()).isEqualTo(photo);
+        }
+        assertThat(client.apiRequests() - before).as("one get for a fresh base URL").isEqualTo(1);
+        assertThat(client.mediaRequests()).as("the expired URL, then the fresh one").isEqualTo(2);
+    }
+
+    @Test
+    void albumsTakeAndReleaseItemsInBatchesOfFifty() {
+        List<String> ids = emulator.seed(120, 0, GooglePhotosEmulator.DEFAULT_CLIENT_ID, 5, true);
+        Album album = client.createAlbum("Batch");
+        client.addToAlbum(album.id(), ids);
+        assertThat(client.getAlbum(album.id()).mediaItemsCount()).isEqualTo(120);
+        client.removeFromAlbum(album.id(), ids.subList(0, 70));
+        List<String> left = new ArrayList<>();
+        client.listAlbumItems(album.id()).forEachRemaining(i -> left.add(i.id()));
+        assertThat(left).containsExactlyInAnyOrderElementsOf(ids.subList(70, 120));
+        assertThat(client.findAlbum("Batch").id()).isEqualTo(album.id());
+        assertThat(client.renameAlbum(album.id(), "Renamed").title()).isEqualTo("Renamed");
+    }
+
+    @Test
+    void anAlbumIsFullAtTwentyThousandItems() {
+        List<String> ids = emulator.seed(20_001, 0, GooglePhotosEmulator.DEFAULT_CLIENT_ID, 6, true);
+        Album album = client.createAlbum("Full");
+        client.addToAlbum(album.id(), ids.subList(0, 20_000));
+        assertThatThrownBy(() -> client.addToAlbum(album.id(), ids.subList(20_000, 20_001)))
+                .isInstanceOf(PhotosApiException.class).hasMessageContaining("20000");
+        assertThat(client.getAlbum(album.id()).mediaItemsCount()).isEqualTo(20_000);
+    }
+
+    @Test
+    void itemsOfOtherAppsCannotBeAddedToAnAlbum() {
+        List<String> foreign = emulator.seed(1, 0, null, 8, true);
+        Album album = client.createAlbum("Mine");
+        assertThatThrownBy(() -> client.addToAlbum(album.id(), foreign)).isInstanceOf(PhotosApiException.class)
+                .hasMessageContaining("INVALID_ARGUMENT");
+        assertThatThrownBy(() -> client.getMediaItem(foreign.get(0))).isInstanceOf(PhotosApiException.class)
+                .extracting(e -> ((PhotosApiException) e).httpStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void pickedItemsAreListedAndDownloadedOnceTheUserFinished() throws Exception {
+        List<String> library = emulator.seed(3, 0, null, 9, true);
+        PickerSession session = client.createPickerSession(100);
+        assertThat(session.pickerUri()).isNotBlank();
+        assertThat(session.mediaItemsSet()).isFalse();
+        assertThatThrownBy(() -> client.listPickedItems(session.id()).hasNext())
+                .isInstanceOf(PhotosApiException.class).hasMessageContaining("FAILED_PRECONDITION");
+        emulator.pick(session.id(), library.subList(0, 2));
+        assertThat(client.getPickerSession(session.id()).mediaItemsSet()).isTrue();
+        List<MediaItem> picked = new ArrayList<>();
+        client.listPickedItems(session.id()).forEachRemaining(picked::add);
+        assertThat(picked).extracting(MediaItem::id).containsExactlyInAnyOrderElementsOf(library.subList(0, 2));
+        MediaItem first = picked.get(0);
+        assertThat(first.picked()).isTrue();
+        try (InputStream in = client.download(first)) {
+            assertThat(in.readAllBytes()).isNotEmpty();
+        }
+        client.deletePickerSession(session.id());
+        assertThatThrownBy(() -> client.getPickerSession(session.id())).isInstanceOf(PhotosApiException.class);
+    }
+
+    @Test
+    void concurrentCallersShareOneTokenRefresh() throws Exception {
+        client.createAlbum("warm");
+        emulator.advanceClock(Duration.ofMinutes(61));
+        long tokenCallsBefore = emulator.stats().path("byEndpoint").path("oauth.token").asLong();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Album>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int n = i;
+                calls.add(pool.submit(() -> client.createAlbum("a" + n)));
+            }
+            for (var f : calls) {
+                assertThat(f.get().title()).startsWith("a");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(emulator.stats().path("byEndpoint").path("oauth.token").asLong() - tokenCallsBefore).isEqualTo(1);
     }
 
     @Test
