@@ -46,6 +46,7 @@ public final class GooglePhotosClient {
     private final AtomicLong mediaRequests = new AtomicLong();
     private volatile Instant lastSuccess;
     private volatile String lastFailure;
+    private volatile PhotosApiException blocking;
 
     public GooglePhotosClient(PhotosEndpoints endpoints, String clientId, String clientSecret, String refreshToken,
             RetryPolicy retry) {
@@ -75,6 +76,14 @@ public final class GooglePhotosClient {
     /** When the last request succeeded, or null. */
     public Instant lastSuccess() {
         return lastSuccess;
+    }
+
+    /**
+     * What stops every further request until a person acts (a spent daily quota, a refused refresh token), or null;
+     * cleared by the next success.
+     */
+    public PhotosApiException blockingProblem() {
+        return blocking;
     }
 
     /** What the last failed request met, or null once one succeeded after it. */
@@ -438,6 +447,18 @@ public final class GooglePhotosClient {
      * is a {@link PhotosApiException}.
      */
     HttpResponse execute(RequestMaker maker, String what, Kind kind) {
+        try {
+            HttpResponse response = attempt(maker, what, kind);
+            blocking = null;
+            return response;
+        } catch (QuotaExhaustedException | ReauthorizationRequiredException e) {
+            blocking = e;
+            lastFailure = e.getMessage();
+            throw e;
+        }
+    }
+
+    private HttpResponse attempt(RequestMaker maker, String what, Kind kind) {
         boolean refreshed = false;
         for (int attempt = 1; ; attempt++) {
             HttpResponse response;
