@@ -35,6 +35,7 @@ public class GooglePhotosConsumer extends ScheduledBatchPollingConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(GooglePhotosConsumer.class);
 
     private Iterator<Listed> pending;
+    private java.time.Instant pausedUntil;
 
     /**
      * One listed item and the album it was listed from.
@@ -62,6 +63,11 @@ public class GooglePhotosConsumer extends ScheduledBatchPollingConsumer {
     protected int poll() throws Exception {
         shutdownRunningTask = null;
         pendingExchanges = 0;
+        if (pausedUntil != null && java.time.Instant.now().isBefore(pausedUntil)) {
+            LOG.debug("google-photos: daily quota spent; polls resume at {}", pausedUntil);
+            return 0;
+        }
+        pausedUntil = null;
         IdempotentRepository seen = getEndpoint().getIdempotentRepository();
         Queue<Object> batch = new ArrayDeque<>();
         try {
@@ -77,6 +83,12 @@ public class GooglePhotosConsumer extends ScheduledBatchPollingConsumer {
             if (!pending.hasNext()) {
                 pending = null;
             }
+        } catch (dev.photovault.googlephotos.api.QuotaExhaustedException e) {
+            // Every further request would be refused until the quota resets: no point polling before then.
+            LOG.warn("google-photos: {} — this poll stops after {} items; polls pause until then", e.getMessage(),
+                    batch.size());
+            pausedUntil = e.resetsAt();
+            pending = null;
         } catch (PhotosApiException e) {
             // Quota spent, token refused, album gone: a user's problem, said in one line, retried next poll.
             LOG.warn("google-photos: {} — this poll stops after {} items", e.getMessage(), batch.size());

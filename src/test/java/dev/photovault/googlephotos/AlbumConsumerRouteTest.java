@@ -60,7 +60,8 @@ class AlbumConsumerRouteTest extends GooglePhotosRouteTestSupport {
         MockEndpoint stored = getMockEndpoint("mock:stored");
         stored.expectedMessageCount((int) album.mediaItemsCount());
         stored.setAssertPeriod(1500);
-        stored.assertIsSatisfied(TimeUnit.MINUTES.toMillis(2));
+        stored.setResultWaitTime(TimeUnit.MINUTES.toMillis(2));
+        stored.assertIsSatisfied();
         assertThat(emulator.stats().get("injectedFaults").asLong()).as("faults were injected").isPositive();
 
         Set<String> ids = new HashSet<>();
@@ -88,7 +89,8 @@ class AlbumConsumerRouteTest extends GooglePhotosRouteTestSupport {
     @Test
     void theHealthCheckIsUpAndGoesDownWithTheReasonWhenTheTokenIsRevoked() throws Exception {
         getMockEndpoint("mock:stored").expectedMinimumMessageCount(1);
-        getMockEndpoint("mock:stored").assertIsSatisfied(TimeUnit.MINUTES.toMillis(1));
+        getMockEndpoint("mock:stored").setResultWaitTime(TimeUnit.MINUTES.toMillis(1));
+        getMockEndpoint("mock:stored").assertIsSatisfied();
         assertThat(googlePhotosChecks()).extracting(HealthCheck.Result::getState).containsOnly(HealthCheck.State.UP);
 
         emulator.revoke(emulator.credentials().refreshToken());
