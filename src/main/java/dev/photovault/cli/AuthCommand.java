@@ -201,7 +201,7 @@ final class AuthCommand implements Callable<Integer> {
                 java.awt.Desktop.getDesktop().browse(URI.create(url));
                 return true;
             }
-        } catch (IOException | RuntimeException | java.awt.HeadlessException e) {
+        } catch (IOException | RuntimeException e) {
             // fall back to printing the address
         }
         return false;
