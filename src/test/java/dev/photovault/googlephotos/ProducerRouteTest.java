@@ -55,6 +55,20 @@ class ProducerRouteTest extends GooglePhotosRouteTestSupport {
     }
 
     @Test
+    void theDevConsoleShowsTheRequestsSpent() {
+        template.request("direct:picker", e -> { });
+        GooglePhotosConsole console = new GooglePhotosConsole();
+        console.setCamelContext(context);
+        var json = (org.apache.camel.util.json.JsonObject) console.call(
+                org.apache.camel.console.DevConsole.MediaType.JSON, Map.of());
+        var clients = json.getCollection("clients");
+        assertThat(clients).hasSize(1);
+        assertThat(((Map<?, ?>) clients.iterator().next()).get("apiRequests")).isEqualTo(1L);
+        assertThat((String) console.call(org.apache.camel.console.DevConsole.MediaType.TEXT, Map.of()))
+                .contains("api requests 1").doesNotContain(emulator.credentials().refreshToken());
+    }
+
+    @Test
     void aRefusedSingleUploadFailsTheExchangeWithGooglesReason() {
         assertThatThrownBy(() -> template.requestBodyAndHeader("direct:upload", "text".getBytes(),
                 GooglePhotosConstants.FILE_NAME, "x.jpg")).isInstanceOf(CamelExecutionException.class)
