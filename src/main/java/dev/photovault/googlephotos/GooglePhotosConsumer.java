@@ -15,7 +15,6 @@ import java.util.Set;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Synchronization;
@@ -197,9 +196,7 @@ public class GooglePhotosConsumer extends ScheduledBatchPollingConsumer {
         for (int index = 0; index < total && isBatchAllowed(); index++) {
             Listed item = (Listed) listed.poll();
             Exchange exchange = createExchange(true);
-            Message message = getEndpoint().toMessage(item.item(), item.album());
-            exchange.getIn().setHeaders(message.getHeaders());
-            exchange.getIn().setBody(message.getBody());
+            getEndpoint().fill(exchange.getIn(), item.item(), item.album());
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);

@@ -66,17 +66,9 @@ public class GooglePhotosEndpoint extends ScheduledPollEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        for (String option : new String[] {"clientId", "clientSecret", "refreshToken"}) {
-            boolean missing = switch (option) {
-                case "clientId" -> configuration.getClientId() == null;
-                case "clientSecret" -> configuration.getClientSecret() == null;
-                default -> configuration.getRefreshToken() == null;
-            };
-            if (missing) {
-                throw new IllegalArgumentException("google-photos: " + option + " is not set: run 'photovault auth' and"
-                        + " set google-photos.client-id, google-photos.client-secret and google-photos.refresh-token");
-            }
-        }
+        require(configuration.getClientId(), "clientId");
+        require(configuration.getClientSecret(), "clientSecret");
+        require(configuration.getRefreshToken(), "refreshToken");
         client = getComponent().client(configuration);
         HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
         if (registry != null) {
@@ -85,6 +77,13 @@ public class GooglePhotosEndpoint extends ScheduledPollEndpoint {
             healthCheck.setEnabled(getComponent().isHealthCheckConsumerEnabled()
                     || getComponent().isHealthCheckProducerEnabled());
             registry.register(healthCheck);
+        }
+    }
+
+    private static void require(String value, String option) {
+        if (value == null) {
+            throw new IllegalArgumentException("google-photos: " + option + " is not set: run 'photovault auth' and"
+                    + " set google-photos.client-id, google-photos.client-secret and google-photos.refresh-token");
         }
     }
 
@@ -105,6 +104,12 @@ public class GooglePhotosEndpoint extends ScheduledPollEndpoint {
     /** A message for one media item: a header per metadata field and a lazy body. */
     Message toMessage(MediaItem item, Album album) {
         Message m = new DefaultMessage(getCamelContext());
+        fill(m, item, album);
+        return m;
+    }
+
+    /** Sets a header per metadata field of {@code item} (and its album) and the lazy body on {@code m}. */
+    void fill(Message m, MediaItem item, Album album) {
         m.setHeader(GooglePhotosConstants.MEDIA_ITEM_ID, item.id());
         m.setHeader(GooglePhotosConstants.FILE_NAME, item.filename());
         m.setHeader(GooglePhotosConstants.MIME_TYPE, item.mimeType());
@@ -125,7 +130,6 @@ public class GooglePhotosEndpoint extends ScheduledPollEndpoint {
             m.setHeader(GooglePhotosConstants.ALBUM_TITLE, album.title());
         }
         m.setBody(new GooglePhotosMediaBody(client, item));
-        return m;
     }
 
     /** Media items as messages, converted one by one as the caller advances. */

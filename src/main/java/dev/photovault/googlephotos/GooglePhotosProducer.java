@@ -7,7 +7,6 @@ import dev.photovault.googlephotos.api.PhotosApiException;
 import dev.photovault.googlephotos.api.PickerSession;
 import java.io.ByteArrayInputStream;
 import java.io.File;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,10 +69,10 @@ public class GooglePhotosProducer extends DefaultProducer {
                 in.setBody(album);
             }
             case listMediaItems -> in.setBody(listMediaItems(in));
-            case getMediaItem -> copy(getEndpoint().toMessage(client().getMediaItem(itemId(in)), null), in);
+            case getMediaItem -> getEndpoint().fill(in, client().getMediaItem(itemId(in)), null);
             case download -> {
                 MediaItem item = client().getMediaItem(itemId(in));
-                copy(getEndpoint().toMessage(item, null), in);
+                getEndpoint().fill(in, item, null);
                 in.setBody(client().download(item));
             }
             case upload -> upload(exchange, in);
@@ -107,11 +106,6 @@ public class GooglePhotosProducer extends DefaultProducer {
             return getEndpoint().toMessages(client().listAlbumItems(id), album);
         }
         return getEndpoint().toMessages(client().listMediaItems(), null);
-    }
-
-    private static void copy(Message from, Message to) {
-        to.getHeaders().putAll(from.getHeaders());
-        to.setBody(from.getBody());
     }
 
     private static String itemId(Message in) throws Exception {
@@ -227,7 +221,7 @@ public class GooglePhotosProducer extends DefaultProducer {
             if (items.isEmpty()) {
                 throw new PhotosApiException("Google refused " + failed.get(0), 400, "INVALID_ARGUMENT");
             }
-            copy(getEndpoint().toMessage(items.get(0), null), in);
+            getEndpoint().fill(in, items.get(0), null);
             in.setBody(items.get(0));
             return;
         }
@@ -250,7 +244,7 @@ public class GooglePhotosProducer extends DefaultProducer {
         return Path.of(name).getFileName().toString();
     }
 
-    private static String mimeType(String given, String name) throws IOException {
+    private static String mimeType(String given, String name) {
         if (given != null) {
             return given;
         }
