@@ -1,5 +1,6 @@
 package dev.photovault.cli;
 
+import dev.photovault.vault.ByteSizes;
 import dev.photovault.vault.archiver.Archiver;
 import dev.photovault.vault.archiver.BackupOptions;
 import dev.photovault.vault.Progress;

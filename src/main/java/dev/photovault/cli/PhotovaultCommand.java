@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         description = "Encrypted, deduplicated, immutable backups of photo libraries.",
         subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class,
             RestoreCommand.class, DiffCommand.class, CheckCommand.class, ForgetCommand.class, PruneCommand.class,
-            KeyCommand.class, UnlockCommand.class, ChunkCommand.class, EmulatorCommand.class, AuthCommand.class, CommandLine.HelpCommand.class},
+            KeyCommand.class, UnlockCommand.class, ChunkCommand.class, EmulatorCommand.class, AuthCommand.class, RunCommand.class,
+            PickerCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 error, 2 usage error, 3 incomplete (some files could not be"
             + " backed up or restored)."})
 public final class PhotovaultCommand implements Runnable {

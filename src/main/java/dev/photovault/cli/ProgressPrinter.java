@@ -1,5 +1,6 @@
 package dev.photovault.cli;
 
+import dev.photovault.vault.ByteSizes;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Executors;

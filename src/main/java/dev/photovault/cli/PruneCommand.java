@@ -1,5 +1,6 @@
 package dev.photovault.cli;
 
+import dev.photovault.vault.ByteSizes;
 import dev.photovault.vault.pruner.PruneResult;
 import dev.photovault.vault.pruner.Pruner;
 import dev.photovault.vault.repository.Repository;

@@ -1,5 +1,6 @@
 package dev.photovault.cli;
 
+import dev.photovault.vault.ByteSizes;
 import dev.photovault.vault.repository.Repository;
 import dev.photovault.vault.repository.RepositoryLock;
 import dev.photovault.vault.Progress;

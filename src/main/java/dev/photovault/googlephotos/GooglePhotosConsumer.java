@@ -127,7 +127,7 @@ public class GooglePhotosConsumer extends ScheduledBatchPollingConsumer {
         return new EveryAlbum(client(), c.isIncludeItemsOutsideAlbums());
     }
 
-    private static Iterator<Listed> map(Iterator<MediaItem> items, Album album) {
+    static Iterator<Listed> map(Iterator<MediaItem> items, Album album) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -141,20 +141,30 @@ public class GooglePhotosConsumer extends ScheduledBatchPollingConsumer {
         };
     }
 
-    /** Each app-created album's items in turn, then (optionally) the app-created items in no album; each once. */
-    private static final class EveryAlbum implements Iterator<Listed> {
+    /**
+     * Each app-created album's items in turn (all albums, or those with the given titles), then (optionally) the
+     * app-created items in no album; each item once.
+     */
+    static final class EveryAlbum implements Iterator<Listed> {
         private final GooglePhotosClient client;
         private final Iterator<Album> albums;
         private final boolean outside;
+        private final Set<String> titles;
         private final Set<String> emitted = new HashSet<>();
         private Iterator<Listed> current = Collections.emptyIterator();
         private boolean outsideStarted;
         private Listed next;
 
         EveryAlbum(GooglePhotosClient client, boolean outside) {
+            this(client, outside, Set.of());
+        }
+
+        /** @param titles the albums to read; empty: every album */
+        EveryAlbum(GooglePhotosClient client, boolean outside, Set<String> titles) {
             this.client = client;
             this.albums = client.listAlbums();
-            this.outside = outside;
+            this.outside = outside && titles.isEmpty();
+            this.titles = titles;
         }
 
         @Override
@@ -167,7 +177,9 @@ public class GooglePhotosConsumer extends ScheduledBatchPollingConsumer {
                     }
                 } else if (albums.hasNext()) {
                     Album album = albums.next();
-                    current = map(client.listAlbumItems(album.id()), album);
+                    if (titles.isEmpty() || titles.contains(album.title())) {
+                        current = map(client.listAlbumItems(album.id()), album);
+                    }
                 } else if (outside && !outsideStarted) {
                     outsideStarted = true;
                     current = map(client.listMediaItems(), null);

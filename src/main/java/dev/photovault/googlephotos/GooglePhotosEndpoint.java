@@ -147,6 +147,22 @@ public class GooglePhotosEndpoint extends ScheduledPollEndpoint {
         };
     }
 
+    /** Listed items (each with the album it was found in) as messages, lazily. */
+    Iterator<Message> toListedMessages(Iterator<GooglePhotosConsumer.Listed> listed) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return listed.hasNext();
+            }
+
+            @Override
+            public Message next() {
+                GooglePhotosConsumer.Listed l = listed.next();
+                return toMessage(l.item(), l.album());
+            }
+        };
+    }
+
     public String getResource() {
         return resource;
     }

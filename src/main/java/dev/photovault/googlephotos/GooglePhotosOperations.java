@@ -26,6 +26,8 @@ public enum GooglePhotosOperations {
     removeFromAlbum,
     /** Starts a Picker session; body: the session, with its pickerUri also in a header. */
     createPickerSession,
+    /** Deletes the Picker session in the CamelGooglePhotosPickerSessionId header (once its items are saved). */
+    deletePickerSession,
     /** Body: the Picker session of the PickerSessionId header or sessionId option. */
     getPickerSession,
     /** Body: a lazy, paging {@code Iterator} of the picked items' messages of a finished session. */

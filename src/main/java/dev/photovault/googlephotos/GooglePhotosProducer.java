@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
@@ -85,6 +87,7 @@ public class GooglePhotosProducer extends DefaultProducer {
                 in.setHeader(GooglePhotosConstants.PICKER_URI, session.pickerUri());
                 in.setBody(session);
             }
+            case deletePickerSession -> client().deletePickerSession(sessionId(in));
             case getPickerSession -> in.setBody(client().getPickerSession(sessionId(in)));
             case listPickedItems -> in.setBody(getEndpoint().toMessages(client().listPickedItems(sessionId(in)), null));
             default -> throw new IllegalStateException("unhandled operation " + operation);
@@ -94,6 +97,15 @@ public class GooglePhotosProducer extends DefaultProducer {
     private Iterator<Message> listMediaItems(Message in) {
         String id = in.getHeader(GooglePhotosConstants.ALBUM_ID, config().getAlbumId(), String.class);
         String title = in.getHeader(GooglePhotosConstants.ALBUM_TITLE, config().getAlbumTitle(), String.class);
+        if (id == null && title != null && title.contains(",")) {
+            Set<String> titles = new LinkedHashSet<>();
+            for (String t : title.split(",")) {
+                if (!t.isBlank()) {
+                    titles.add(t.trim());
+                }
+            }
+            return getEndpoint().toListedMessages(new GooglePhotosConsumer.EveryAlbum(client(), false, titles));
+        }
         if (id == null && title != null) {
             Album album = client().findAlbum(title);
             if (album == null) {
@@ -105,7 +117,8 @@ public class GooglePhotosProducer extends DefaultProducer {
             Album album = client().getAlbum(id);
             return getEndpoint().toMessages(client().listAlbumItems(id), album);
         }
-        return getEndpoint().toMessages(client().listMediaItems(), null);
+        return getEndpoint().toListedMessages(
+                new GooglePhotosConsumer.EveryAlbum(client(), config().isIncludeItemsOutsideAlbums()));
     }
 
     private static String itemId(Message in) throws Exception {

@@ -1,16 +1,16 @@
-package dev.photovault.cli;
+package dev.photovault.vault;
 
 import java.util.Locale;
 
-/** Human-readable sizes, durations and rates for the command line. */
-final class ByteSizes {
+/** Human-readable sizes, durations and rates for people: the command line and the logs. */
+public final class ByteSizes {
 
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
 
     private ByteSizes() {
     }
 
-    static String format(long bytes) {
+    public static String format(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
@@ -23,7 +23,7 @@ final class ByteSizes {
         return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
     }
 
-    static String duration(long millis) {
+    public static String duration(long millis) {
         long seconds = millis / 1000;
         if (seconds < 60) {
             return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);

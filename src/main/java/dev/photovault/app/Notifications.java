@@ -1,0 +1,63 @@
+package dev.photovault.app;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.photovault.vault.VaultJson;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * Turns the end of a run into the notification request: the run report as JSON, POSTed to the success URL when
+ * the run was complete and to the failure URL when it was partial or failed. An empty URL sends nothing.
+ */
+public final class Notifications {
+
+    /** Exchange property with the URL to POST to, or absent. */
+    public static final String URL_PROPERTY = "photovaultNotifyUrl";
+
+    private final String successUrl;
+    private final String failureUrl;
+
+    public Notifications(String successUrl, String failureUrl) {
+        this.successUrl = blankToNull(successUrl);
+        this.failureUrl = blankToNull(failureUrl);
+    }
+
+    public void prepare(Exchange exchange) {
+        String status = exchange.getProperty("CamelVaultRunStatus", String.class);
+        Exception failure = exchange.getException();
+        if (failure == null) {
+            failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        }
+        String report = exchange.getProperty("CamelVaultRunReport", String.class);
+        if (failure != null && !"partial".equals(status)) {
+            status = "failed";
+        }
+        if (status == null) {
+            status = "complete";
+        }
+        if (report == null || (failure != null && !report.contains("\"status\":\"" + status + "\""))) {
+            ObjectNode node = VaultJson.MAPPER.createObjectNode();
+            node.put("status", status);
+            node.put("job", exchange.getFromRouteId());
+            if (failure != null) {
+                node.put("error", failure.getMessage());
+            }
+            report = node.toString();
+        }
+        String url = "complete".equals(status) ? successUrl : failureUrl;
+        Message out = exchange.getMessage();
+        out.getHeaders().clear();
+        out.setBody(report);
+        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        out.setHeader(Exchange.HTTP_METHOD, "POST");
+        if (url == null) {
+            exchange.removeProperty(URL_PROPERTY);
+        } else {
+            exchange.setProperty(URL_PROPERTY, url);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.photovault.app;
+
+import dev.photovault.emulator.EmulatorCredentials;
+import dev.photovault.emulator.GooglePhotosEmulator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.main.Main;
+
+/**
+ * {@code photovault run}: Camel Main with the shipped routes (and the user's), configured from
+ * {@code config/application.properties}, the secrets file and the environment. With no Google refresh token
+ * anywhere it is the demo default: the emulator starts in-process with a sample library, the passphrase is
+ * generated if none is given, and one backup runs at once.
+ */
+public final class PhotovaultApplication implements AutoCloseable {
+
+    static final Path DATA = Path.of("photovault-data");
+
+    private final Path config;
+    private final String userRoutes;
+    private final boolean once;
+    private final PrintStream out;
+    private final Map<String, String> overrides = new LinkedHashMap<>();
+    private final Main main = new Main();
+    private GooglePhotosEmulator emulator;
+    private Settings settings;
+
+    /**
+     * @param config     the properties file, or null for ./config/application.properties when it exists
+     * @param userRoutes more routes (a Camel resource glob such as {@code file:routes/*.yaml}), or null
+     * @param once       fire each backup route once instead of keeping the schedule
+     */
+    public PhotovaultApplication(Path config, String userRoutes, boolean once, PrintStream out) {
+        this.config = config;
+        this.userRoutes = userRoutes;
+        this.once = once;
+        this.out = out;
+    }
+
+    /** A property value that overrides every other source (for tests and the demo default). */
+    public PhotovaultApplication override(String name, String value) {
+        overrides.put(name, value);
+        return this;
+    }
+
+    public boolean isEmbedded() {
+        return emulator != null;
+    }
+
+    public GooglePhotosEmulator emulator() {
+        return emulator;
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    /** Starts Camel (and the emulator, in the demo default). */
+    public void start() throws Exception {
+        settings = Settings.load(config, overrides);
+        if (settings.get("google-photos.refresh-token").isBlank()) {
+            startEmbeddedDefault();
+        }
+        StringBuilder locations = new StringBuilder("classpath:" + Settings.DEFAULTS);
+        if (settings.configFile() != null) {
+            locations.append(",file:").append(settings.configFile().toAbsolutePath());
+        }
+        if (settings.secretsFile() != null) {
+            locations.append(",file:").append(settings.secretsFile().toAbsolutePath()).append(";optional=true");
+        }
+        main.setPropertyPlaceholderLocations(locations.toString());
+        if (once) {
+            overrides.put("camel.component.quartz.auto-start-scheduler", "false");
+            overrides.put("camel.management.enabled", "false");
+        }
+        overrides.forEach(main::addOverrideProperty);
+        String routes = "classpath:routes/*.yaml" + (userRoutes == null || userRoutes.isBlank() ? "" : "," + userRoutes);
+        main.configure().withRoutesIncludePattern(routes);
+        main.configure().addConfiguration(PhotovaultBeans.class);
+        main.start();
+    }
+
+    private void startEmbeddedDefault() throws IOException {
+        int port = settings.getInt("emulator.port", 0);
+        emulator = GooglePhotosEmulator.builder().port(port).bindAddress("127.0.0.1")
+                .stateDir(DATA.resolve("emulator")).start();
+        int items = emulator.stats().path("mediaItems").asInt();
+        if (items == 0) {
+            int wanted = settings.getInt("emulator.items", 48);
+            int albums = settings.getInt("emulator.albums", 4);
+            emulator.seed(wanted, albums, GooglePhotosEmulator.DEFAULT_CLIENT_ID, 1);
+            items = wanted;
+        }
+        EmulatorCredentials c = emulator.credentials();
+        overrides.putIfAbsent("google-photos.api-url", emulator.apiUrl());
+        overrides.putIfAbsent("google-photos.picker-url", emulator.pickerUrl());
+        overrides.putIfAbsent("google-photos.token-url", emulator.tokenUrl());
+        overrides.putIfAbsent("google-photos.client-id", c.clientId());
+        overrides.putIfAbsent("google-photos.client-secret", c.clientSecret());
+        overrides.putIfAbsent("google-photos.refresh-token", c.refreshToken());
+        overrides.putIfAbsent("backup.run-on-start", "true");
+        out.println("photovault: no Google account configured, so this run backs up the built-in Google Photos"
+                + " emulator (" + items + " sample items in app-created albums, at " + emulator.url() + ").");
+        out.println("  To back up your own library: photovault auth, then run again (see README, Configuration).");
+        if (System.getenv("PHOTOVAULT_PASSWORD") == null && settings.get("vault.password-file").isBlank()) {
+            Path passphrase = DATA.resolve("passphrase");
+            if (!Files.exists(passphrase)) {
+                Files.createDirectories(DATA);
+                byte[] random = new byte[24];
+                new SecureRandom().nextBytes(random);
+                Files.createFile(passphrase,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(passphrase, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
+                out.println("  Generated the repository passphrase into " + passphrase.toAbsolutePath()
+                        + " — keep a copy elsewhere: without it the backup cannot be read.");
+            } else {
+                out.println("  Repository passphrase: " + passphrase.toAbsolutePath());
+            }
+            overrides.put("vault.password-file", passphrase.toAbsolutePath().toString());
+        }
+    }
+
+    /** Fires every started backup route once, one after the other, and says how each ended. */
+    public List<RunOutcome> runBackupsOnce() {
+        List<RunOutcome> outcomes = new ArrayList<>();
+        CamelContext context = context();
+        for (Route route : context.getRoutes()) {
+            if (!"backup".equals(route.getGroup())
+                    || context.getRouteController().getRouteStatus(route.getRouteId()) != ServiceStatus.Started) {
+                continue;
+            }
+            Exchange exchange = route.getEndpoint().createExchange();
+            exchange.getExchangeExtension().setFromEndpoint(route.getEndpoint());
+            exchange.getExchangeExtension().setFromRouteId(route.getRouteId());
+            try {
+                route.getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            String status = exchange.getProperty("CamelVaultRunStatus", String.class);
+            Exception failure = exchange.getException();
+            if (failure != null && !"partial".equals(status)) {
+                status = "failed";
+            }
+            outcomes.add(new RunOutcome(route.getRouteId(), status == null ? "complete" : status,
+                    exchange.getProperty("CamelVaultRunReport", String.class),
+                    failure == null ? null : failure.getMessage()));
+        }
+        return outcomes;
+    }
+
+    /** Whether a backup should run right after start (the demo default, or backup.run-on-start=true). */
+    public boolean runOnStart() {
+        return Boolean.parseBoolean(context().resolvePropertyPlaceholders("{{backup.run-on-start:false}}"));
+    }
+
+    public String property(String name) {
+        return context().resolvePropertyPlaceholders("{{" + name + ":}}");
+    }
+
+    @Override
+    public void close() {
+        try {
+            main.stop();
+        } catch (Exception e) {
+            // stopping anyway
+        }
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.photovault.app;
+
+import dev.photovault.vault.VaultException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The application's settings as Camel will see them, read before Camel starts (to choose the demo default, and
+ * for commands such as {@code picker new}): the shipped defaults, the configuration file, the secrets file, then
+ * environment variables named as Camel derives them ({@code google-photos.refresh-token} →
+ * {@code GOOGLE_PHOTOS_REFRESH_TOKEN}), then explicit overrides.
+ */
+public final class Settings {
+
+    /** Where the shipped defaults live inside the jar (a copy of config/application.properties). */
+    static final String DEFAULTS = "photovault/application.properties";
+
+    private final Properties properties = new Properties();
+    private final Map<String, String> overrides;
+    private final Path configFile;
+
+    private Settings(Path configFile, Map<String, String> overrides) {
+        this.configFile = configFile;
+        this.overrides = overrides;
+    }
+
+    /**
+     * @param config the file given with --config, or null for ./config/application.properties when it exists
+     */
+    public static Settings load(Path config, Map<String, String> overrides) throws IOException {
+        Path file = config;
+        if (file != null && !Files.isReadable(file)) {
+            throw new VaultException("cannot read the configuration file " + file);
+        }
+        if (file == null) {
+            Path local = Path.of("config", "application.properties");
+            file = Files.isReadable(local) ? local : null;
+        }
+        Settings s = new Settings(file, overrides);
+        try (InputStream in = Settings.class.getClassLoader().getResourceAsStream(DEFAULTS)) {
+            if (in != null) {
+                s.properties.load(in);
+            }
+        }
+        if (file != null) {
+            s.loadFile(file);
+        }
+        Path secrets = s.secretsFile();
+        if (secrets != null && Files.isReadable(secrets)) {
+            s.loadFile(secrets);
+        }
+        return s;
+    }
+
+    private void loadFile(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(r);
+        }
+    }
+
+    /** The configuration file in use, or null. */
+    public Path configFile() {
+        return configFile;
+    }
+
+    /** The secrets file ({@code google-photos.secrets-file}), or null. */
+    public Path secretsFile() {
+        String name = get("google-photos.secrets-file");
+        return name.isBlank() ? null : Path.of(name);
+    }
+
+    /** A setting's value ("" when unset), with environment variables and overrides applied. */
+    public String get(String name) {
+        if (overrides.containsKey(name)) {
+            return overrides.get(name);
+        }
+        String env = System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+        if (env != null) {
+            return env;
+        }
+        return properties.getProperty(name, "").trim().replace("${user.home}", System.getProperty("user.home"));
+    }
+
+    public int getInt(String name, int fallback) {
+        String value = get(name);
+        try {
+            return value.isBlank() ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new VaultException(name + " must be a whole number, not '" + value + "'");
+        }
+    }
+}

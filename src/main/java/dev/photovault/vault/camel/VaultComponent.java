@@ -1,0 +1,144 @@
+package dev.photovault.vault.camel;
+
+import dev.photovault.vault.VaultException;
+import dev.photovault.vault.crypto.KdfParams;
+import dev.photovault.vault.crypto.PassphraseKdf;
+import dev.photovault.vault.chunker.ChunkerParams;
+import dev.photovault.vault.repository.Repository;
+import dev.photovault.vault.repository.RepositoryNotFoundException;
+import dev.photovault.vault.store.ObjectStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code vault:} component: backs up messages into an encrypted, deduplicated snapshot repository, and lists,
+ * reads, checks and thins it. Endpoints on the same store share one opened repository (the passphrase is
+ * stretched once).
+ */
+@Component("vault")
+public class VaultComponent extends HealthCheckComponent {
+
+    static final String PASSWORD_ENV = "PHOTOVAULT_PASSWORD";
+    private static final Logger LOG = LoggerFactory.getLogger(VaultComponent.class);
+
+    @Metadata
+    private VaultConfiguration configuration = new VaultConfiguration();
+
+    private final Map<String, Repository> repositories = new ConcurrentHashMap<>();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        VaultEndpoint endpoint = new VaultEndpoint(uri, this, remaining, configuration.copy());
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    /** The repository on this store, opened once (and created first if allowed and there is none). */
+    Repository repository(VaultConfiguration c) throws Exception {
+        Repository open = repositories.get(c.getStore());
+        if (open != null) {
+            return open;
+        }
+        synchronized (repositories) {
+            open = repositories.get(c.getStore());
+            if (open == null) {
+                open = openOrCreate(c);
+                repositories.put(c.getStore(), open);
+            }
+            return open;
+        }
+    }
+
+    /** The store alone (for the health check: reachable without the passphrase). */
+    ObjectStore store(VaultConfiguration c) throws Exception {
+        Repository open = repositories.get(c.getStore());
+        return open != null ? open.store() : StoreEndpoints.open(getCamelContext(), c.getStore());
+    }
+
+    private Repository openOrCreate(VaultConfiguration c) throws Exception {
+        ObjectStore store = StoreEndpoints.open(getCamelContext(), c.getStore());
+        char[] passphrase = passphrase(c);
+        try {
+            try {
+                Repository.readConfig(store);
+            } catch (RepositoryNotFoundException e) {
+                if (!c.isInitialize()) {
+                    throw new VaultException("no repository at " + store.location() + ": create it with 'photovault"
+                            + " init' or set vault.initialize=true");
+                }
+                KdfParams kdf = PassphraseKdf.calibrate(KdfParams.DEFAULT_MEMORY_KIB, 500);
+                Repository created = Repository.init(store, passphrase, kdf, ChunkerParams.PRODUCTION);
+                LOG.info("created repository {} at {}", created.config().id().substring(0, 10), store.location());
+                return created;
+            }
+            return Repository.open(store, passphrase);
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    private static char[] passphrase(VaultConfiguration c) throws IOException {
+        if (c.getPasswordFile() != null && !c.getPasswordFile().isBlank()) {
+            Path file = Path.of(c.getPasswordFile());
+            if (!Files.isReadable(file)) {
+                throw new VaultException("cannot read the passphrase file " + file + " (vault.password-file)");
+            }
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String line = text.lines().findFirst().orElse("");
+            return nonEmpty(line, "the file " + file);
+        }
+        if (c.getPassword() != null && !c.getPassword().isEmpty()) {
+            return c.getPassword().toCharArray();
+        }
+        String env = System.getenv(PASSWORD_ENV);
+        if (env != null) {
+            return nonEmpty(env, "$" + PASSWORD_ENV);
+        }
+        throw new VaultException("no repository passphrase: set vault.password-file or " + PASSWORD_ENV);
+    }
+
+    private static char[] nonEmpty(String value, String where) {
+        if (value.isEmpty()) {
+            throw new VaultException("the passphrase in " + where + " is empty");
+        }
+        return value.toCharArray();
+    }
+
+    /** The sum of every {@link SourceCounters} bound in the registry. */
+    SourceCounters counters() {
+        return () -> {
+            Map<String, Long> sum = new HashMap<>();
+            for (SourceCounters c : getCamelContext().getRegistry().findByType(SourceCounters.class)) {
+                c.counters().forEach((k, v) -> sum.merge(k, v, Long::sum));
+            }
+            return sum;
+        };
+    }
+
+    public VaultConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The defaults of every endpoint: store, passphrase, cache folder. */
+    public void setConfiguration(VaultConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        repositories.clear();
+        super.doStop();
+    }
+}
