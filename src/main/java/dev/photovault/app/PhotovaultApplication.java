@@ -143,24 +143,36 @@ public final class PhotovaultApplication implements AutoCloseable {
                     || context.getRouteController().getRouteStatus(route.getRouteId()) != ServiceStatus.Started) {
                 continue;
             }
-            Exchange exchange = route.getEndpoint().createExchange();
-            exchange.getExchangeExtension().setFromEndpoint(route.getEndpoint());
-            exchange.getExchangeExtension().setFromRouteId(route.getRouteId());
-            try {
-                route.getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
-            }
-            String status = exchange.getProperty("CamelVaultRunStatus", String.class);
-            Exception failure = exchange.getException();
-            if (failure != null && !"partial".equals(status)) {
-                status = "failed";
-            }
-            outcomes.add(new RunOutcome(route.getRouteId(), status == null ? "complete" : status,
-                    exchange.getProperty("CamelVaultRunReport", String.class),
-                    failure == null ? null : failure.getMessage()));
+            outcomes.add(fire(context, route.getRouteId()));
         }
         return outcomes;
+    }
+
+    /**
+     * Runs a route once, now, as its timer would, and waits for it: the exchange goes through the route's own
+     * processor (unit of work, error handler, onCompletion), so it behaves as a scheduled run.
+     */
+    public static RunOutcome fire(CamelContext context, String routeId) {
+        Route route = context.getRoute(routeId);
+        if (route == null) {
+            throw new IllegalArgumentException("no route " + routeId);
+        }
+        Exchange exchange = route.getEndpoint().createExchange();
+        exchange.getExchangeExtension().setFromEndpoint(route.getEndpoint());
+        exchange.getExchangeExtension().setFromRouteId(routeId);
+        try {
+            route.getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        String status = exchange.getProperty("CamelVaultRunStatus", String.class);
+        Exception failure = exchange.getException();
+        if (failure != null && !"partial".equals(status)) {
+            status = "failed";
+        }
+        return new RunOutcome(routeId, status == null ? "complete" : status,
+                exchange.getProperty("CamelVaultRunReport", String.class),
+                failure == null ? null : failure.getMessage());
     }
 
     /** Whether a backup should run right after start (the demo default, or backup.run-on-start=true). */

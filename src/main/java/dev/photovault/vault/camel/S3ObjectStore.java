@@ -48,6 +48,12 @@ final class S3ObjectStore implements ObjectStore {
 
     @Override
     public boolean putIfAbsent(String key, byte[] data) throws IOException {
+        // Some S3-compatible servers (S3Proxy 2.6, older MinIO and Ceph) ignore If-None-Match on PUT. Metadata
+        // objects are therefore looked up first; chunks are looked up by their writer already, and rewriting a
+        // chunk would be harmless anyway (its key is the MAC of its plaintext).
+        if (!key.startsWith("chunks/") && exists(key)) {
+            return false;
+        }
         Exchange exchange = endpoint.createExchange();
         exchange.getIn().setHeader(AWS2S3Constants.KEY, key);
         exchange.getIn().setHeader(AWS2S3Constants.CONTENT_LENGTH, (long) data.length);

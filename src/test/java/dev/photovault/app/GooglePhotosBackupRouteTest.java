@@ -1,0 +1,188 @@
+package dev.photovault.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.photovault.emulator.FaultSpec;
+import dev.photovault.emulator.GooglePhotosEmulator;
+import dev.photovault.googlephotos.api.GooglePhotosClient;
+import dev.photovault.googlephotos.api.PhotosEndpoints;
+import dev.photovault.googlephotos.api.RetryPolicy;
+import dev.photovault.testing.SyntheticVideo;
+import dev.photovault.vault.VaultJson;
+import dev.photovault.vault.repository.Repository;
+import dev.photovault.vault.snapshot.Entry;
+import dev.photovault.vault.snapshot.Snapshot;
+import dev.photovault.vault.snapshot.SnapshotRef;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+
+/** google-photos-backup.yaml end to end into a file store: restore, unchanged library, faults, partial runs. */
+class GooglePhotosBackupRouteTest extends BackupRouteTestSupport {
+
+    static final int ITEMS = 24;
+
+    List<String> ids;
+
+    @Override
+    void prepare(GooglePhotosEmulator emulator, Properties properties) {
+        ids = emulator.seed(ITEMS, 3, GooglePhotosEmulator.DEFAULT_CLIENT_ID, 7);
+    }
+
+    private GooglePhotosClient client() {
+        return new GooglePhotosClient(new PhotosEndpoints(emulator.apiUrl(), emulator.pickerUrl(), emulator.tokenUrl()),
+                emulator.credentials().clientId(), emulator.credentials().clientSecret(),
+                emulator.credentials().refreshToken(), RetryPolicy.GOOGLE);
+    }
+
+    /** What Google serves for each item (=d strips GPS from JPEGs, so this is what a backup can hold). */
+    private Map<String, String> servedHashes() throws Exception {
+        GooglePhotosClient client = client();
+        Map<String, String> hashes = new HashMap<>();
+        for (String id : ids) {
+            try (InputStream in = client.download(id)) {
+                hashes.put(id, SyntheticVideo.sha256(in));
+            }
+        }
+        return hashes;
+    }
+
+    private Snapshot latest() throws Exception {
+        Repository repository = repository();
+        return repository.loadSnapshot(repository.resolveSnapshot("latest").id());
+    }
+
+    @Test
+    void backsUpEveryItemAndRestoresThemBitIdentical() throws Exception {
+        RunOutcome outcome = fire("google-photos-backup");
+        assertThat(outcome.status()).as(String.valueOf(outcome)).isEqualTo("complete");
+
+        Snapshot snapshot = latest();
+        assertThat(snapshot.header().source()).isEqualTo("google-photos");
+        assertThat(snapshot.header().partial()).isFalse();
+        assertThat(snapshot.entries()).hasSize(ITEMS);
+        assertThat(snapshot.entries()).allSatisfy(e -> {
+            assertThat(e.albums()).hasSize(1);
+            assertThat(e.path()).startsWith(e.albums().get(0) + "/");
+        });
+
+        // Read every entry back through vault:read and compare with the bytes the emulator serves.
+        Map<String, String> served = servedHashes();
+        for (Entry e : snapshot.entries()) {
+            Exchange read = template.request("vault:read", x -> x.getIn().setBody(e));
+            try (InputStream in = read.getMessage().getBody(InputStream.class)) {
+                assertThat(SyntheticVideo.sha256(in)).as(e.path()).isEqualTo(served.get(e.media().sourceId()));
+            }
+        }
+        // vault:list gives the same entries, lazily.
+        Exchange listed = template.request("vault:list", x -> { });
+        @SuppressWarnings("unchecked")
+        java.util.Iterator<Entry> it = listed.getMessage().getBody(java.util.Iterator.class);
+        int count = 0;
+        while (it.hasNext()) {
+            it.next();
+            count++;
+        }
+        assertThat(count).isEqualTo(ITEMS);
+
+        // The run report is in the cache, as JSON.
+        JsonNode report = VaultJson.MAPPER.readTree(outcome.report());
+        assertThat(report.path("itemsSeen").asLong()).isEqualTo(ITEMS);
+        assertThat(report.path("itemsNew").asLong()).isEqualTo(ITEMS);
+        assertThat(report.path("requests").path("media requests").asLong()).isEqualTo(ITEMS);
+        Path last = dir.resolve("cache").resolve(repository().config().id()).resolve("last-google-photos.json");
+        assertThat(VaultJson.MAPPER.readTree(Files.readAllBytes(last)).path("snapshot").asText())
+                .isEqualTo(report.path("snapshot").asText());
+    }
+
+    @Test
+    void aSecondRunOverAnUnchangedLibraryDownloadsNothingAndWritesNoChunks() throws Exception {
+        assertThat(fire("google-photos-backup").status()).isEqualTo("complete");
+        long media = mediaRequests();
+        long chunks = repository().store().list("chunks/").size();
+
+        RunOutcome second = fire("google-photos-backup");
+        assertThat(second.status()).isEqualTo("complete");
+        assertThat(mediaRequests()).isEqualTo(media);
+        assertThat(repository().store().list("chunks/")).hasSize((int) chunks);
+        JsonNode report = VaultJson.MAPPER.readTree(second.report());
+        assertThat(report.path("itemsReused").asLong()).isEqualTo(ITEMS);
+        assertThat(report.path("bytesWritten").asLong()).isZero();
+        assertThat(latest().entries()).hasSize(ITEMS);
+        assertThat(repository().listSnapshots()).hasSize(2);
+    }
+
+    @Test
+    void underInjected503sAndDroppedDownloadsEveryItemIsStoredOrNamedMissing() throws Exception {
+        emulator.faults(FaultSpec.parse("503=0.1,drop=0.1"));
+        RunOutcome outcome = fire("google-photos-backup");
+        assertThat(outcome.status()).as(String.valueOf(outcome)).isIn("complete", "partial");
+        Snapshot snapshot = latest();
+        Set<String> stored = new HashSet<>();
+        snapshot.entries().forEach(e -> stored.add(e.media().sourceId()));
+        Map<String, String> pathById = new HashMap<>();
+        snapshot.entries().forEach(e -> pathById.put(e.media().sourceId(), e.path()));
+        assertThat(stored.size() + snapshot.header().missing().size()).isEqualTo(ITEMS);
+        assertThat(snapshot.header().partial()).isEqualTo(!snapshot.header().missing().isEmpty());
+        assertThat(emulator.stats().path("injectedFaults").asLong()).isPositive();
+
+        Map<String, String> served;
+        emulator.faults(FaultSpec.NONE);
+        served = servedHashes();
+        for (Entry e : snapshot.entries()) {
+            Exchange read = template.request("vault:read", x -> x.getIn().setBody(e));
+            try (InputStream in = read.getMessage().getBody(InputStream.class)) {
+                assertThat(SyntheticVideo.sha256(in)).as(e.path()).isEqualTo(served.get(e.media().sourceId()));
+            }
+        }
+        assertThat(fire("google-photos-backup").status()).isEqualTo("complete");
+        assertThat(latest().entries()).hasSize(ITEMS);
+    }
+
+    @Test
+    void itemsThatCannotBeDownloadedMakeAPartialSnapshotThatTheNextRunCompletes() throws Exception {
+        // The daily media quota runs out after 10 downloads: the other items fail whatever the retries.
+        emulator.faults(FaultSpec.parse("daily-media=10"));
+        RunOutcome partial = fire("google-photos-backup");
+        assertThat(partial.status()).as(String.valueOf(partial)).isEqualTo("partial");
+        Snapshot snapshot = latest();
+        assertThat(snapshot.header().partial()).isTrue();
+        assertThat(snapshot.entries()).hasSize(10);
+        assertThat(snapshot.header().missing()).hasSize(ITEMS - 10);
+        Set<String> paths = new HashSet<>(snapshot.header().missing());
+        snapshot.entries().forEach(e -> assertThat(paths.add(e.path())).as("stored and missing: " + e.path()).isTrue());
+        assertThat(paths).hasSize(ITEMS);
+        JsonNode report = VaultJson.MAPPER.readTree(partial.report());
+        assertThat(report.path("status").asText()).isEqualTo("partial");
+        assertThat(report.path("itemsFailed").asLong()).isEqualTo(ITEMS - 10);
+
+        emulator.faults(FaultSpec.NONE);
+        long media = mediaRequests();
+        RunOutcome complete = fire("google-photos-backup");
+        assertThat(complete.status()).isEqualTo("complete");
+        assertThat(latest().entries()).hasSize(ITEMS);
+        assertThat(latest().header().missing()).isEmpty();
+        // Only the missing items were downloaded.
+        assertThat(mediaRequests() - media).isEqualTo(ITEMS - 10);
+    }
+
+    @Test
+    void snapshotsAreWriteOnceAndChainedToTheirParent() throws Exception {
+        fire("google-photos-backup");
+        fire("google-photos-backup");
+        List<SnapshotRef> all = repository().listSnapshots();
+        assertThat(all).hasSize(2);
+        assertThat(all.get(1).header().parent()).isEqualTo(all.get(0).id());
+        assertThat(Duration.between(all.get(0).header().time(), all.get(1).header().time())).isPositive();
+    }
+}
