@@ -75,14 +75,16 @@ public final class PhotovaultApplication implements AutoCloseable {
         if (settings.get("google-photos.refresh-token").isBlank()) {
             startEmbeddedDefault();
         }
-        StringBuilder locations = new StringBuilder("classpath:" + Settings.DEFAULTS);
-        if (settings.configFile() != null) {
-            locations.append(",file:").append(settings.configFile().toAbsolutePath());
-        }
+        // Camel takes a property from the first location that has it: the most specific file comes first.
+        List<String> locations = new ArrayList<>();
         if (settings.secretsFile() != null) {
-            locations.append(",file:").append(settings.secretsFile().toAbsolutePath()).append(";optional=true");
+            locations.add("file:" + settings.secretsFile().toAbsolutePath() + ";optional=true");
         }
-        main.setPropertyPlaceholderLocations(locations.toString());
+        if (settings.configFile() != null) {
+            locations.add("file:" + settings.configFile().toAbsolutePath());
+        }
+        locations.add("classpath:" + Settings.DEFAULTS);
+        main.setPropertyPlaceholderLocations(String.join(",", locations));
         if (once) {
             overrides.put("camel.component.quartz.auto-start-scheduler", "false");
             overrides.put("camel.management.enabled", "false");

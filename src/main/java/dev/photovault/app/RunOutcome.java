@@ -13,4 +13,17 @@ public record RunOutcome(String routeId, String status, String report, String er
     public boolean ok() {
         return "complete".equals(status);
     }
+
+    /** The run report's one line, or null when the route wrote no report. */
+    public String reportLine() {
+        if (report == null) {
+            return null;
+        }
+        try {
+            return dev.photovault.vault.VaultJson.MAPPER.readValue(report, dev.photovault.vault.camel.RunReport.class)
+                    .line();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
 }

@@ -58,6 +58,9 @@ final class RunCommand implements Callable<Integer> {
     private static List<RunOutcome> report(List<RunOutcome> outcomes) {
         for (RunOutcome o : outcomes) {
             System.out.println(o.routeId() + ": " + o.status() + (o.error() == null ? "" : " — " + o.error()));
+            if (o.reportLine() != null) {
+                System.out.println("  " + o.reportLine());
+            }
         }
         return outcomes;
     }

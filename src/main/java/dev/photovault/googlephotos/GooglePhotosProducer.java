@@ -70,7 +70,10 @@ public class GooglePhotosProducer extends DefaultProducer {
                 in.setHeader(GooglePhotosConstants.ALBUM_TITLE, album.title());
                 in.setBody(album);
             }
-            case listMediaItems -> in.setBody(listMediaItems(in));
+            case listMediaItems -> {
+                client().recheckQuotas();
+                in.setBody(listMediaItems(in));
+            }
             case getMediaItem -> getEndpoint().fill(in, client().getMediaItem(itemId(in)), null);
             case download -> {
                 MediaItem item = client().getMediaItem(itemId(in));
@@ -89,7 +92,10 @@ public class GooglePhotosProducer extends DefaultProducer {
             }
             case deletePickerSession -> client().deletePickerSession(sessionId(in));
             case getPickerSession -> in.setBody(client().getPickerSession(sessionId(in)));
-            case listPickedItems -> in.setBody(getEndpoint().toMessages(client().listPickedItems(sessionId(in)), null));
+            case listPickedItems -> {
+                client().recheckQuotas();
+                in.setBody(getEndpoint().toMessages(client().listPickedItems(sessionId(in)), null));
+            }
             default -> throw new IllegalStateException("unhandled operation " + operation);
         }
     }

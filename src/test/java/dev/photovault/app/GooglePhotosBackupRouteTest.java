@@ -165,6 +165,9 @@ class GooglePhotosBackupRouteTest extends BackupRouteTestSupport {
         JsonNode report = VaultJson.MAPPER.readTree(partial.report());
         assertThat(report.path("status").asText()).isEqualTo("partial");
         assertThat(report.path("itemsFailed").asLong()).isEqualTo(ITEMS - 10);
+        // Once the quota is found spent, the other items fail without spending more requests (at most one refused
+        // request per download already under way: backup.concurrency is 4).
+        assertThat(report.path("requests").path("media requests").asLong()).isBetween(11L, 14L);
 
         emulator.faults(FaultSpec.NONE);
         long media = mediaRequests();

@@ -32,10 +32,21 @@ public final class Cli {
 
     private final Path repo;
     private final Map<String, String> env;
+    private final Path directory;
 
     public Cli(Path repo, Map<String, String> env) {
+        this(repo, env, null);
+    }
+
+    private Cli(Path repo, Map<String, String> env, Path directory) {
         this.repo = repo;
         this.env = env;
+        this.directory = directory;
+    }
+
+    /** The same command line, run in another working directory. */
+    public Cli inDirectory(Path dir) {
+        return new Cli(repo, env, dir);
     }
 
     /** A command line for {@code repo} with the test passphrase in {@code PHOTOVAULT_PASSWORD}. */
@@ -46,7 +57,7 @@ public final class Cli {
     public Cli withEnv(Map<String, String> more) {
         Map<String, String> merged = new java.util.HashMap<>(env);
         merged.putAll(more);
-        return new Cli(repo, merged);
+        return new Cli(repo, merged, directory);
     }
 
     public Result run(String... args) throws IOException, InterruptedException {
@@ -79,6 +90,11 @@ public final class Cli {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("PHOTOVAULT_PASSWORD");
         builder.environment().remove("PHOTOVAULT_REPOSITORY");
+        builder.environment().keySet().removeIf(k -> k.startsWith("GOOGLE_PHOTOS_") || k.startsWith("VAULT_")
+                || k.startsWith("BACKUP_") || k.startsWith("NOTIFY_"));
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
         builder.environment().putAll(env);
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         return builder.start();

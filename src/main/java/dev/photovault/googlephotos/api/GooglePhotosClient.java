@@ -437,6 +437,17 @@ public final class GooglePhotosClient {
         HttpRequest make() throws IOException;
     }
 
+    /**
+     * Forgets which daily quotas were found spent, so that the next request asks again (once) instead of failing
+     * at once; the producer calls it when a new listing (a new backup run) starts.
+     */
+    public void recheckQuotas() {
+        exhausted.clear();
+    }
+
+    /** Daily quotas found spent, by kind of request, until they reset. */
+    private final java.util.Map<Kind, QuotaExhaustedException> exhausted = new java.util.concurrent.ConcurrentHashMap<>();
+
     HttpRequestFactory requests() {
         return http;
     }
@@ -447,11 +458,21 @@ public final class GooglePhotosClient {
      * is a {@link PhotosApiException}.
      */
     HttpResponse execute(RequestMaker maker, String what, Kind kind) {
+        // A spent daily quota stays spent until it resets: asking again would only spend more requests.
+        QuotaExhaustedException spent = exhausted.get(kind);
+        if (spent != null && Instant.now().isBefore(spent.resetsAt())) {
+            throw spent;
+        }
         try {
             HttpResponse response = attempt(maker, what, kind);
             blocking = null;
             return response;
-        } catch (QuotaExhaustedException | ReauthorizationRequiredException e) {
+        } catch (QuotaExhaustedException e) {
+            exhausted.put(kind, e);
+            blocking = e;
+            lastFailure = e.getMessage();
+            throw e;
+        } catch (ReauthorizationRequiredException e) {
             blocking = e;
             lastFailure = e.getMessage();
             throw e;

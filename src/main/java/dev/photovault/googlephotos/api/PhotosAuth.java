@@ -59,8 +59,18 @@ public final class PhotosAuth {
             return new PhotosApiException("Google refused the OAuth client id or secret: check google-photos.client-id"
                     + " and google-photos.client-secret", 401, "invalid_client");
         }
-        return new UncheckedIOException("could not get an access token from the token endpoint: "
-                + e.getClass().getSimpleName(), e);
+        // Network failures say which host and why (their messages hold no secrets); others only their type,
+        // because a token endpoint's error text may echo the request.
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = root instanceof java.net.UnknownHostException ? "unknown host " + root.getMessage()
+                : root instanceof java.net.ConnectException || root instanceof java.net.SocketTimeoutException
+                        ? root.getClass().getSimpleName() + ": " + root.getMessage()
+                        : e.getClass().getSimpleName();
+        return new UncheckedIOException("could not get an access token from the token endpoint (" + why
+                + "): check google-photos.token-url and the network", e);
     }
 
     @Override

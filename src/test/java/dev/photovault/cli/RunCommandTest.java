@@ -1,0 +1,102 @@
+package dev.photovault.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.photovault.emulator.FaultSpec;
+import dev.photovault.emulator.GooglePhotosEmulator;
+import dev.photovault.testing.Cli;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code photovault run}: the demo default with no configuration, and --once against a configured account. */
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void withNoConfigurationItBacksUpTheEmulatorAndKeepsTheScheduleRunning() throws Exception {
+        Cli cli = new Cli(null, Map.of()).inDirectory(dir);
+        Process run = cli.start("run");
+        StringBuilder out = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                out.append(line).append('\n');
+                if (line.contains("Stop with Ctrl-C")) {
+                    break;
+                }
+            }
+        } finally {
+            run.destroy();
+            run.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(out).contains("no Google account configured").contains("Generated the repository passphrase")
+                .contains("google-photos-backup: complete").contains("restore latest --repo photovault-data/vault")
+                .contains("48 items (48 new, 0 reused, 0 failed)");
+        Path passphrase = dir.resolve("photovault-data/passphrase");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(passphrase))).isEqualTo("rw-------");
+
+        Cli.Result snapshots = cli.run("snapshots", "--repo", "photovault-data/vault", "--password-file",
+                passphrase.toString());
+        assertThat(snapshots.exitCode()).as(snapshots.all()).isZero();
+        assertThat(snapshots.out()).contains("google-photos");
+
+        // The emulator's library is kept between runs: the next run downloads nothing.
+        Cli.Result again = cli.run("run", "--once");
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        assertThat(again.all()).contains("48 items (0 new, 48 reused, 0 failed)").contains("0 media requests")
+                .doesNotContain("Generated the repository passphrase");
+    }
+
+    @Test
+    void onceAgainstAConfiguredAccountTakesSecretsFromTheEnvironmentAndSaysPartialByExitCode() throws Exception {
+        try (GooglePhotosEmulator emulator = GooglePhotosEmulator.builder().start()) {
+            emulator.seed(6, 2, GooglePhotosEmulator.DEFAULT_CLIENT_ID, 4);
+            Path config = dir.resolve("application.properties");
+            Files.writeString(config, String.join("\n",
+                    "google-photos.api-url=" + emulator.apiUrl(),
+                    "google-photos.picker-url=" + emulator.pickerUrl(),
+                    "google-photos.token-url=" + emulator.tokenUrl(),
+                    "google-photos.client-id=" + emulator.credentials().clientId(),
+                    "google-photos.secrets-file=" + dir.resolve("no-secrets-file"),
+                    "vault.store=file:" + dir.resolve("vault"),
+                    "vault.cache-dir=" + dir.resolve("cache"),
+                    "picker.sessions-dir=" + dir.resolve("sessions"),
+                    "backup.retry-delay=10",
+                    "camel.component.google-photos.max-attempts=2",
+                    "camel.component.google-photos.initial-retry-delay=5",
+                    ""));
+            Map<String, String> env = Map.of(
+                    "GOOGLE_PHOTOS_CLIENT_SECRET", emulator.credentials().clientSecret(),
+                    "GOOGLE_PHOTOS_REFRESH_TOKEN", emulator.credentials().refreshToken(),
+                    "PHOTOVAULT_PASSWORD", "run command test");
+            Cli cli = new Cli(null, env).inDirectory(dir);
+
+            Cli.Result first = cli.run("run", "--once", "--config", config.toString());
+            assertThat(first.exitCode()).as(first.all()).isZero();
+            assertThat(first.all()).contains("6 items (6 new").doesNotContain("emulator (")
+                    .doesNotContain(emulator.credentials().refreshToken())
+                    .doesNotContain(emulator.credentials().clientSecret()).doesNotContain("run command test");
+            assertThat(Files.list(dir.resolve("cache")).findFirst()).isPresent();
+
+            emulator.seed(3, 1, GooglePhotosEmulator.DEFAULT_CLIENT_ID, 5);
+            emulator.faults(FaultSpec.parse("daily-media=1"));
+            Cli.Result partial = cli.run("run", "--once", "--config", config.toString());
+            assertThat(partial.exitCode()).as(partial.all()).isEqualTo(3);
+            assertThat(partial.all()).contains("google-photos-backup: partial").contains("missing 3").doesNotContain("12 media requests");
+
+            Cli.Result wrong = cli.withEnv(Map.of("PHOTOVAULT_PASSWORD", "not it"))
+                    .run("run", "--once", "--config", config.toString());
+            assertThat(wrong.exitCode()).isEqualTo(1);
+            assertThat(wrong.out()).contains("google-photos-backup: failed").containsIgnoringCase("passphrase");
+        }
+    }
+}
