@@ -34,6 +34,10 @@ final class EmulatorCommand implements Callable<Integer> {
             description = "Add N generated items in albums created by the emulator's client (visible to the Library API).")
     int seedApp;
 
+    @Option(names = "--import", paramLabel = "DIR",
+            description = "Add the photos and videos under DIR as app-created items, an album per first-level folder.")
+    Path importDir;
+
     @Option(names = "--faults", paramLabel = "SPEC",
             description = "Quotas and faults, e.g. daily-requests=10000,503=0.1,drop=0.05,latency=20ms (default: none).")
     String faults;
@@ -62,6 +66,10 @@ final class EmulatorCommand implements Callable<Integer> {
         }
         if (seedApp > 0) {
             emulator.seed(seedApp, Math.max(1, seedApp / 20), GooglePhotosEmulator.DEFAULT_CLIENT_ID, 2);
+        }
+        if (importDir != null) {
+            int n = emulator.importFolder(importDir, GooglePhotosEmulator.DEFAULT_CLIENT_ID).size();
+            System.out.println("imported " + n + " items from " + importDir);
         }
         EmulatorCredentials c = emulator.credentials();
         Map<String, String> json = new LinkedHashMap<>();

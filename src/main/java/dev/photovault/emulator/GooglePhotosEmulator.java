@@ -226,6 +226,19 @@ public final class GooglePhotosEmulator implements AutoCloseable {
         return ids;
     }
 
+    /**
+     * Adds the photos and videos under a folder, one album per first-level folder, owned by {@code clientId}
+     * (app-created) or, with null, the user's library. @return the new items' ids
+     */
+    public List<String> importFolder(java.nio.file.Path dir, String clientId) throws IOException {
+        List<String> ids = new ArrayList<>();
+        synchronized (state) {
+            Seeds.importFolder(state, dir, clientId, clock.instant()).forEach(i -> ids.add(i.id));
+        }
+        save();
+        return ids;
+    }
+
     /** Picks items for a Picker session, as a user tapping "Done" would; null picks the whole library. */
     public void pick(String sessionId, List<String> itemIds) {
         picker.pick(sessionId, itemIds);

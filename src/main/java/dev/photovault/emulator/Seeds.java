@@ -163,6 +163,64 @@ final class Seeds {
         return made;
     }
 
+    /**
+     * Adds every media file under {@code root} as an item owned by {@code owner}, in an album per first-level
+     * folder (files directly under the root are in no album); creation time = the file's modification time.
+     * Files that are not photos or videos (by their first bytes, as Google judges) are skipped. Caller holds the
+     * state lock.
+     */
+    static List<EmulatorState.MediaItem> importFolder(EmulatorState state, java.nio.file.Path root, String owner,
+            Instant now) throws IOException {
+        java.util.Map<String, EmulatorState.Album> albums = new java.util.HashMap<>();
+        java.util.ArrayList<EmulatorState.MediaItem> made = new java.util.ArrayList<>();
+        List<java.nio.file.Path> files;
+        try (var walk = java.nio.file.Files.walk(root)) {
+            files = walk.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+        }
+        for (java.nio.file.Path file : files) {
+            byte[] head = new byte[32];
+            int n;
+            try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+                n = in.readNBytes(head, 0, head.length);
+            }
+            MediaKind kind = MediaKind.sniff(head, n);
+            if (kind == MediaKind.NOT_MEDIA) {
+                continue;
+            }
+            MediaFiles.Stored stored;
+            try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+                stored = state.mediaFiles.write(in, Long.MAX_VALUE);
+            }
+            EmulatorState.MediaItem item = new EmulatorState.MediaItem();
+            item.id = Ids.longId("A");
+            item.owner = owner;
+            item.filename = file.getFileName().toString();
+            item.mimeType = kind.mimeType;
+            item.video = kind.video;
+            item.creationTime = java.nio.file.Files.getLastModifiedTime(file).toInstant();
+            item.contentKey = stored.key();
+            item.size = stored.size();
+            item.sha256 = sha256(state.mediaFiles, stored.key());
+            state.items.put(item.id, item);
+            made.add(item);
+            java.nio.file.Path relative = root.relativize(file);
+            if (relative.getNameCount() > 1) {
+                String title = relative.getName(0).toString();
+                EmulatorState.Album album = albums.computeIfAbsent(title, t -> {
+                    EmulatorState.Album a = new EmulatorState.Album();
+                    a.id = Ids.longId("A");
+                    a.title = t;
+                    a.owner = owner;
+                    a.created = now;
+                    state.albums.put(a.id, a);
+                    return a;
+                });
+                album.items.add(item.id);
+            }
+        }
+        return made;
+    }
+
     private static byte[] jpeg(Random random, int width, int height) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
