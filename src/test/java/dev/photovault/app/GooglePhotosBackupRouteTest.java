@@ -188,4 +188,44 @@ class GooglePhotosBackupRouteTest extends BackupRouteTestSupport {
         assertThat(all.get(1).header().parent()).isEqualTo(all.get(0).id());
         assertThat(Duration.between(all.get(0).header().time(), all.get(1).header().time())).isPositive();
     }
+
+    @Test
+    void healthChecksSayStoreAndTokenAreReadyAndRoutesHaveMetrics() throws Exception {
+        fire("google-photos-backup");
+        // The checks as Camel's registry holds them (the /observe/health endpoint calls them the same way).
+        var byId = new HashMap<String, org.apache.camel.health.HealthCheck.State>();
+        org.apache.camel.health.HealthCheckRegistry.get(context).stream()
+                .filter(c -> c.isReadiness() && c.isEnabled())
+                .forEach(c -> byId.put(c.getId(), c.call().getState()));
+        assertThat(byId.keySet()).anyMatch(id -> id.startsWith("vault-store-"))
+                .anyMatch(id -> id.startsWith("google-photos-"));
+        byId.forEach((id, state) -> {
+            if (id.startsWith("vault-store-") || id.startsWith("google-photos-")) {
+                assertThat(state).as(id).isEqualTo(org.apache.camel.health.HealthCheck.State.UP);
+            }
+        });
+        var registries = context.getRegistry().findByType(io.micrometer.core.instrument.MeterRegistry.class);
+        assertThat(registries).isNotEmpty();
+        assertThat(registries.iterator().next().getMeters()).anyMatch(m -> "google-photos-backup".equals(m.getId().getTag("routeId")));
+    }
+
+    @Test
+    void theReadmeRestoreRouteWritesTheSnapshotAsFiles() throws Exception {
+        fire("google-photos-backup");
+        Path target = dir.resolve("restored");
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:restore").to("vault:list?snapshot=latest").split(body()).to("vault:read")
+                        .to("file:" + target);
+            }
+        });
+        template.sendBody("direct:restore", null);
+        Map<String, String> served = servedHashes();
+        for (Entry e : latest().entries()) {
+            try (InputStream in = Files.newInputStream(target.resolve(e.path()))) {
+                assertThat(SyntheticVideo.sha256(in)).as(e.path()).isEqualTo(served.get(e.media().sourceId()));
+            }
+        }
+    }
 }
