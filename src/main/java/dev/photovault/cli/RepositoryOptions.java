@@ -1,6 +1,7 @@
 package dev.photovault.cli;
 
 import dev.photovault.vault.VaultException;
+import dev.photovault.vault.camel.CamelStores;
 import dev.photovault.vault.crypto.KdfParams;
 import dev.photovault.vault.crypto.PassphraseKdf;
 import dev.photovault.vault.repository.Repository;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.apache.camel.util.URISupport;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,13 +29,28 @@ final class RepositoryOptions {
             description = "The repository folder (default: $PHOTOVAULT_REPOSITORY).")
     Path repo;
 
+    @Option(names = "--store", paramLabel = "URI", defaultValue = "${env:PHOTOVAULT_STORE}",
+            description = "The repository as a Camel endpoint URI instead of a folder, e.g. aws2-s3://bucket?region=…"
+                    + " (default: $PHOTOVAULT_STORE); it wins over --repo.")
+    String storeUri;
+
     @Option(names = "--password-file", paramLabel = "FILE",
             description = "Read the passphrase from the first line of FILE (else $PHOTOVAULT_PASSWORD, else a prompt).")
     Path passwordFile;
 
     ObjectStore store() {
+        if (storeUri != null && !storeUri.isBlank()) {
+            try {
+                return CamelStores.open(storeUri);
+            } catch (VaultException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new VaultException("cannot open the store " + URISupport.sanitizeUri(storeUri) + ": "
+                        + e.getMessage());
+            }
+        }
         if (repo == null) {
-            throw new VaultException("no repository given: pass --repo DIR or set PHOTOVAULT_REPOSITORY");
+            throw new VaultException("no repository given: pass --repo DIR (or --store URI) or set PHOTOVAULT_REPOSITORY");
         }
         return new LocalObjectStore(repo);
     }

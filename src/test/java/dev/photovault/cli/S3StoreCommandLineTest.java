@@ -1,0 +1,65 @@
+package dev.photovault.cli;
+
+import static dev.photovault.testing.TestRepository.randomBytes;
+import static dev.photovault.testing.TestRepository.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.photovault.testing.Cli;
+import dev.photovault.testing.S3ProxyServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line on a repository in S3 (S3Proxy), named by --store: init, backup, snapshots, restore, check. */
+class S3StoreCommandLineTest {
+
+    static S3ProxyServer s3;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        s3 = new S3ProxyServer();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        s3.close();
+    }
+
+    @Test
+    void backsUpAndRestoresThroughAnS3Store() throws Exception {
+        Path source = dir.resolve("photos");
+        write(source.resolve("Summer/beach.jpg"), randomBytes(1_500_000, 1));
+        write(source.resolve("Winter/snow.jpg"), randomBytes(600_000, 2));
+        String uri = s3.camelUri("cli-store");
+        Cli cli = new Cli(null, Map.of("PHOTOVAULT_PASSWORD", "s3 command line test",
+                "AWS_REQUEST_CHECKSUM_CALCULATION", "when_required",
+                "AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required"));
+
+        Cli.Result init = cli.run("init", "--store", uri, "--kdf-memory", "8", "--kdf-iterations", "1");
+        assertThat(init.exitCode()).as(init.all()).isZero();
+        assertThat(init.out()).contains("s3://cli-store").doesNotContain(S3ProxyServer.SECRET_KEY);
+        Cli.Result backup = cli.run("backup", source.toString(), "--store", uri);
+        assertThat(backup.exitCode()).as(backup.all()).isZero();
+        assertThat(cli.run("snapshots", "--store", uri).out()).contains("local");
+
+        Path target = dir.resolve("restored");
+        Cli.Result restore = cli.run("restore", "latest", "--target", target.toString(), "--store", uri);
+        assertThat(restore.exitCode()).as(restore.all()).isZero();
+        assertThat(Files.readAllBytes(target.resolve("Summer/beach.jpg"))).isEqualTo(randomBytes(1_500_000, 1));
+        assertThat(Files.readAllBytes(target.resolve("Winter/snow.jpg"))).isEqualTo(randomBytes(600_000, 2));
+        Cli.Result check = cli.run("check", "--read-data", "--store", uri);
+        assertThat(check.exitCode()).as(check.all()).isZero();
+        assertThat(backup.all() + restore.all() + check.all()).doesNotContain(S3ProxyServer.SECRET_KEY);
+
+        Cli.Result wrong = cli.withEnv(Map.of("PHOTOVAULT_PASSWORD", "not it")).run("snapshots", "--store", uri);
+        assertThat(wrong.exitCode()).isEqualTo(1);
+        assertThat(wrong.err()).contains("wrong passphrase").doesNotContain(S3ProxyServer.SECRET_KEY);
+    }
+}
