@@ -23,18 +23,12 @@ public final class Notifications {
     }
 
     public void prepare(Exchange exchange) {
-        String status = exchange.getProperty("CamelVaultRunStatus", String.class);
         Exception failure = exchange.getException();
-        if (failure == null) {
+        if (failure == null) { // an onCompletion copy holds it as caught
             failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         }
+        String status = RunOutcome.status(exchange, failure);
         String report = exchange.getProperty("CamelVaultRunReport", String.class);
-        if (failure != null && !"partial".equals(status)) {
-            status = "failed";
-        }
-        if (status == null) {
-            status = "complete";
-        }
         if (report == null || (failure != null && !report.contains("\"status\":\"" + status + "\""))) {
             ObjectNode node = VaultJson.MAPPER.createObjectNode();
             node.put("status", status);

@@ -166,12 +166,8 @@ public final class PhotovaultApplication implements AutoCloseable {
         } catch (Exception e) {
             exchange.setException(e);
         }
-        String status = exchange.getProperty("CamelVaultRunStatus", String.class);
         Exception failure = exchange.getException();
-        if (failure != null && !"partial".equals(status)) {
-            status = "failed";
-        }
-        return new RunOutcome(routeId, status == null ? "complete" : status,
+        return new RunOutcome(routeId, RunOutcome.status(exchange, failure),
                 exchange.getProperty("CamelVaultRunReport", String.class),
                 failure == null ? null : failure.getMessage());
     }

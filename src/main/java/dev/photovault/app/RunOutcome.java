@@ -10,6 +10,18 @@ package dev.photovault.app;
  */
 public record RunOutcome(String routeId, String status, String report, String error) {
 
+    /**
+     * How the run on this exchange ended: the status {@code vault:commit} (or the abort) recorded, {@code failed}
+     * when an exception ended a run that was not committed as partial, else {@code complete}.
+     */
+    static String status(org.apache.camel.Exchange exchange, Exception failure) {
+        String status = exchange.getProperty("CamelVaultRunStatus", String.class);
+        if (failure != null && !"partial".equals(status)) {
+            return "failed";
+        }
+        return status == null ? "complete" : status;
+    }
+
     public boolean ok() {
         return "complete".equals(status);
     }

@@ -1,5 +1,6 @@
 package dev.photovault.cli;
 
+import dev.photovault.vault.pruner.Pruner;
 import dev.photovault.vault.pruner.RetentionPolicy;
 import dev.photovault.vault.repository.Repository;
 import dev.photovault.vault.repository.RepositoryLock;
@@ -48,16 +49,13 @@ final class ForgetCommand implements Callable<Integer> {
         Repository repo = repository.open();
         int removed = 0;
         try (RepositoryLock lock = RepositoryLock.acquire(repo, true, "forget", Duration.ZERO)) {
-            List<RetentionPolicy.Decision> decisions = policy.apply(repo.listSnapshots());
+            List<RetentionPolicy.Decision> decisions = new Pruner(repo).forget(policy, dryRun);
             for (RetentionPolicy.Decision d : decisions) {
                 System.out.printf("%s %s  %s  %s%n", d.keep() ? "keep  " : "remove", d.snapshot().shortId(),
                         SnapshotsCommand.LOCAL_TIME.format(d.snapshot().header().time()),
                         d.keep() ? String.join(",", d.reasons()) : "");
                 if (!d.keep()) {
                     removed++;
-                    if (!dryRun) {
-                        repo.deleteSnapshot(d.snapshot().id());
-                    }
                 }
             }
             System.out.printf("%s %d snapshots, kept %d%n", dryRun ? "would remove" : "removed", removed,

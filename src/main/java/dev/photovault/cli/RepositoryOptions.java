@@ -3,14 +3,13 @@ package dev.photovault.cli;
 import dev.photovault.vault.VaultException;
 import dev.photovault.vault.camel.CamelStores;
 import dev.photovault.vault.crypto.KdfParams;
+import dev.photovault.vault.crypto.Passphrases;
 import dev.photovault.vault.crypto.PassphraseKdf;
 import dev.photovault.vault.repository.Repository;
 import dev.photovault.vault.store.LocalObjectStore;
 import dev.photovault.vault.store.ObjectStore;
 import java.io.Console;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.camel.util.URISupport;
@@ -75,14 +74,11 @@ final class RepositoryOptions {
     static char[] readPassphrase(Path file, String env, String prompt, boolean confirm, String fileOption)
             throws IOException {
         if (file != null) {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            int newline = text.indexOf('\n');
-            String line = newline < 0 ? text : text.substring(0, newline);
-            return nonEmpty(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line, "the file " + file);
+            return Passphrases.fromFile(file);
         }
-        String fromEnv = System.getenv(env);
+        char[] fromEnv = Passphrases.fromEnv(env);
         if (fromEnv != null) {
-            return nonEmpty(fromEnv, "$" + env);
+            return fromEnv;
         }
         Console console = System.console();
         if (console == null) {
@@ -100,13 +96,6 @@ final class RepositoryOptions {
             }
         }
         return first;
-    }
-
-    private static char[] nonEmpty(String value, String where) {
-        if (value.isEmpty()) {
-            throw new VaultException("the passphrase in " + where + " is empty");
-        }
-        return value.toCharArray();
     }
 
     /**

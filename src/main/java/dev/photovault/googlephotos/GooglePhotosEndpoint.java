@@ -134,25 +134,28 @@ public class GooglePhotosEndpoint extends ScheduledPollEndpoint {
 
     /** Media items as messages, converted one by one as the caller advances. */
     Iterator<Message> toMessages(Iterator<MediaItem> items, Album album) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return items.hasNext();
-            }
-
-            @Override
-            public Message next() {
-                return toMessage(items.next(), album);
-            }
-        };
+        return toListedMessages(GooglePhotosConsumer.map(items, album));
     }
 
-    /** Listed items (each with the album it was found in) as messages, lazily. */
+    /**
+     * Listed items (each with the album it was found in) as messages, lazily. A listing that failed stays ended:
+     * a splitter asks {@code hasNext} again while it finishes, and the failure has already been reported once.
+     */
     Iterator<Message> toListedMessages(Iterator<GooglePhotosConsumer.Listed> listed) {
         return new Iterator<>() {
+            private boolean failed;
+
             @Override
             public boolean hasNext() {
-                return listed.hasNext();
+                if (failed) {
+                    return false;
+                }
+                try {
+                    return listed.hasNext();
+                } catch (RuntimeException e) {
+                    failed = true;
+                    throw e;
+                }
             }
 
             @Override

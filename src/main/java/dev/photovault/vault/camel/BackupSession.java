@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -214,7 +213,7 @@ public final class BackupSession {
                 });
             }
             List<Entry> list = uniquePaths();
-            List<String> missing = new ArrayList<>(new TreeMap<>(invert(failed)).keySet());
+            List<String> missing = missing();
             long totalBytes = list.stream().mapToLong(Entry::size).sum();
             long millis = (System.nanoTime() - startNanos) / 1_000_000;
             SnapshotStats stats = new SnapshotStats(list.size(), 0, totalBytes, fresh.get(), reused.get(),
@@ -240,13 +239,12 @@ public final class BackupSession {
         }
         close();
         String reason = cause == null ? "the run stopped before commit" : cause.getMessage();
-        return finish(RunReport.FAILED, null, List.copyOf(new TreeMap<>(invert(failed)).keySet()), reason);
+        return finish(RunReport.FAILED, null, missing(), reason);
     }
 
-    private static Map<String, String> invert(Map<String, String> failed) {
-        Map<String, String> byPath = new LinkedHashMap<>();
-        failed.forEach((key, path) -> byPath.put(path, key));
-        return byPath;
+    /** The paths of the items that could not be stored, sorted. */
+    private List<String> missing() {
+        return failed.values().stream().distinct().sorted().toList();
     }
 
     /** Entries sorted by path; two items with one path (same name in one album) get the source key added. */

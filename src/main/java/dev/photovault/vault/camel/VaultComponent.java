@@ -2,13 +2,13 @@ package dev.photovault.vault.camel;
 
 import dev.photovault.vault.VaultException;
 import dev.photovault.vault.crypto.KdfParams;
+import dev.photovault.vault.crypto.Passphrases;
 import dev.photovault.vault.crypto.PassphraseKdf;
 import dev.photovault.vault.chunker.ChunkerParams;
 import dev.photovault.vault.repository.Repository;
 import dev.photovault.vault.repository.RepositoryNotFoundException;
 import dev.photovault.vault.store.ObjectStore;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -37,6 +37,7 @@ public class VaultComponent extends HealthCheckComponent {
     private VaultConfiguration configuration = new VaultConfiguration();
 
     private final Map<String, Repository> repositories = new ConcurrentHashMap<>();
+    private final Map<String, ObjectStore> stores = new ConcurrentHashMap<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -61,14 +62,26 @@ public class VaultComponent extends HealthCheckComponent {
         }
     }
 
-    /** The store alone (for the health check: reachable without the passphrase). */
+    /**
+     * The store alone (the health check reaches it without the passphrase), made once per URI: an S3 store holds a
+     * started producer.
+     */
     ObjectStore store(VaultConfiguration c) throws Exception {
-        Repository open = repositories.get(c.getStore());
-        return open != null ? open.store() : StoreEndpoints.open(getCamelContext(), c.getStore());
+        ObjectStore store = stores.get(c.getStore());
+        if (store == null) {
+            synchronized (stores) {
+                store = stores.get(c.getStore());
+                if (store == null) {
+                    store = StoreEndpoints.open(getCamelContext(), c.getStore());
+                    stores.put(c.getStore(), store);
+                }
+            }
+        }
+        return store;
     }
 
     private Repository openOrCreate(VaultConfiguration c) throws Exception {
-        ObjectStore store = StoreEndpoints.open(getCamelContext(), c.getStore());
+        ObjectStore store = store(c);
         char[] passphrase = passphrase(c);
         try {
             try {
@@ -95,25 +108,16 @@ public class VaultComponent extends HealthCheckComponent {
             if (!Files.isReadable(file)) {
                 throw new VaultException("cannot read the passphrase file " + file + " (vault.password-file)");
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            String line = text.lines().findFirst().orElse("");
-            return nonEmpty(line, "the file " + file);
+            return Passphrases.fromFile(file);
         }
         if (c.getPassword() != null && !c.getPassword().isEmpty()) {
             return c.getPassword().toCharArray();
         }
-        String env = System.getenv(PASSWORD_ENV);
-        if (env != null) {
-            return nonEmpty(env, "$" + PASSWORD_ENV);
+        char[] fromEnv = Passphrases.fromEnv(PASSWORD_ENV);
+        if (fromEnv != null) {
+            return fromEnv;
         }
         throw new VaultException("no repository passphrase: set vault.password-file or " + PASSWORD_ENV);
-    }
-
-    private static char[] nonEmpty(String value, String where) {
-        if (value.isEmpty()) {
-            throw new VaultException("the passphrase in " + where + " is empty");
-        }
-        return value.toCharArray();
     }
 
     /** The sum of every {@link SourceCounters} bound in the registry. */
@@ -139,6 +143,7 @@ public class VaultComponent extends HealthCheckComponent {
     @Override
     protected void doStop() throws Exception {
         repositories.clear();
+        stores.clear();
         super.doStop();
     }
 }

@@ -204,13 +204,8 @@ final class VaultProducer extends DefaultProducer {
         Map<String, Object> summary = new LinkedHashMap<>();
         List<String> removed = new ArrayList<>();
         try (RepositoryLock lock = RepositoryLock.acquire(repository, true, "forget", Duration.ofMillis(c.getLockWait()))) {
-            List<RetentionPolicy.Decision> decisions = policy.apply(repository.listSnapshots());
-            for (RetentionPolicy.Decision d : decisions) {
-                if (!d.keep()) {
-                    repository.deleteSnapshot(d.snapshot().id());
-                    removed.add(d.snapshot().id());
-                }
-            }
+            List<RetentionPolicy.Decision> decisions = new Pruner(repository).forget(policy, false);
+            decisions.stream().filter(d -> !d.keep()).forEach(d -> removed.add(d.snapshot().id()));
             summary.put("removed", removed);
             summary.put("kept", decisions.size() - removed.size());
             if (c.isPrune()) {

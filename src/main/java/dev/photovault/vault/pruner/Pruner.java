@@ -29,6 +29,22 @@ public final class Pruner {
         this.repository = repository;
     }
 
+    /**
+     * Removes the snapshots {@code policy} does not keep (unless {@code dryRun}); the caller holds an exclusive
+     * lock. @return every snapshot's decision, oldest first
+     */
+    public List<RetentionPolicy.Decision> forget(RetentionPolicy policy, boolean dryRun) throws IOException {
+        List<RetentionPolicy.Decision> decisions = policy.apply(repository.listSnapshots());
+        if (!dryRun) {
+            for (RetentionPolicy.Decision d : decisions) {
+                if (!d.keep()) {
+                    repository.deleteSnapshot(d.snapshot().id());
+                }
+            }
+        }
+        return decisions;
+    }
+
     public PruneResult prune(Duration grace, boolean dryRun) throws IOException {
         Set<String> referenced = new HashSet<>();
         for (var ref : repository.listSnapshots()) {
