@@ -18,7 +18,7 @@ export PHOTOVAULT_REPOSITORY="$data/vault"
 sample="$data/sample-library"
 if [ ! -d "$sample" ]; then
   mkdir -p "$sample/Summer 2024" "$sample/Family" "$sample/Videos"
-  cp ../shared/testdata/SekienAkashita.jpg "$sample/Summer 2024/akashita.jpg" 2>/dev/null \
+  cp src/test/resources/testdata/SekienAkashita.jpg "$sample/Summer 2024/akashita.jpg" 2>/dev/null \
     || head -c 109466 /dev/urandom > "$sample/Summer 2024/akashita.jpg"
   cp "$sample/Summer 2024/akashita.jpg" "$sample/Family/akashita (copy).jpg"
   for i in 1 2 3; do head -c $((1500000 * i)) /dev/urandom > "$sample/Family/photo-$i.jpg"; done
