@@ -71,14 +71,17 @@ public final class PhotovaultApplication implements AutoCloseable {
     /** Starts Camel (and the emulator, in the demo default). */
     public void start() throws Exception {
         settings = Settings.load(config, overrides);
-        if (settings.get("google-photos.refresh-token").isBlank()) {
-            startEmbeddedDefault();
+        PhotovaultBeans.GoogleSecrets secrets = new PhotovaultBeans.GoogleSecrets(
+                settings.get("google-photos.client-id"), settings.get("google-photos.client-secret"),
+                settings.get("google-photos.refresh-token"));
+        if (secrets.refreshToken().isBlank()) {
+            EmulatorCredentials c = startEmbeddedDefault();
+            secrets = new PhotovaultBeans.GoogleSecrets(c.clientId(), c.clientSecret(), c.refreshToken());
         }
+        // Secrets never enter Camel's properties (its resolver logs values at DEBUG): the secrets file is read by
+        // Settings alone, and the credentials reach the component through PhotovaultBeans.
         // Camel takes a property from the first location that has it: the most specific file comes first.
         List<String> locations = new ArrayList<>();
-        if (settings.secretsFile() != null) {
-            locations.add("file:" + settings.secretsFile().toAbsolutePath() + ";optional=true");
-        }
         if (settings.configFile() != null) {
             locations.add("file:" + settings.configFile().toAbsolutePath());
         }
@@ -88,14 +91,15 @@ public final class PhotovaultApplication implements AutoCloseable {
             overrides.put("camel.component.quartz.auto-start-scheduler", "false");
             overrides.put("camel.management.enabled", "false");
         }
+        settings.camelEnvironment().forEach(overrides::putIfAbsent);
         overrides.forEach(main::addOverrideProperty);
         String routes = "classpath:routes/*.yaml" + (userRoutes == null || userRoutes.isBlank() ? "" : "," + userRoutes);
         main.configure().withRoutesIncludePattern(routes);
-        main.configure().addConfiguration(PhotovaultBeans.class);
+        main.configure().addConfiguration(new PhotovaultBeans(secrets));
         main.start();
     }
 
-    private void startEmbeddedDefault() throws IOException {
+    private EmulatorCredentials startEmbeddedDefault() throws IOException {
         int port = settings.getInt("emulator.port", 0);
         emulator = GooglePhotosEmulator.builder().port(port).bindAddress("127.0.0.1")
                 .stateDir(DATA.resolve("emulator")).start();
@@ -110,9 +114,6 @@ public final class PhotovaultApplication implements AutoCloseable {
         overrides.putIfAbsent("google-photos.api-url", emulator.apiUrl());
         overrides.putIfAbsent("google-photos.picker-url", emulator.pickerUrl());
         overrides.putIfAbsent("google-photos.token-url", emulator.tokenUrl());
-        overrides.putIfAbsent("google-photos.client-id", c.clientId());
-        overrides.putIfAbsent("google-photos.client-secret", c.clientSecret());
-        overrides.putIfAbsent("google-photos.refresh-token", c.refreshToken());
         overrides.putIfAbsent("backup.run-on-start", "true");
         out.println("photovault: no Google account configured, so this run backs up the built-in Google Photos"
                 + " emulator (" + items + " sample items in app-created albums, at " + emulator.url() + ").");
@@ -133,6 +134,7 @@ public final class PhotovaultApplication implements AutoCloseable {
             }
             overrides.put("vault.password-file", passphrase.toAbsolutePath().toString());
         }
+        return c;
     }
 
     /** Fires every started backup route once, one after the other, and says how each ended. */

@@ -1,5 +1,7 @@
 package dev.photovault.app;
 
+import dev.photovault.googlephotos.GooglePhotosComponent;
+import dev.photovault.googlephotos.GooglePhotosConfiguration;
 import java.nio.file.Path;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -10,8 +12,49 @@ import org.apache.camel.CamelContext;
  */
 public class PhotovaultBeans implements CamelConfiguration {
 
+    /** The Google OAuth client and token, or null to take them from Camel's properties. */
+    private final GoogleSecrets secrets;
+
+    /**
+     * Google credentials handed over in Java, never through Camel's property placeholders: Camel's property
+     * resolver prints the values it resolves at DEBUG level, and does not know these names are secret.
+     *
+     * @param clientId     the OAuth client id
+     * @param clientSecret the OAuth client secret
+     * @param refreshToken the refresh token
+     */
+    public record GoogleSecrets(String clientId, String clientSecret, String refreshToken) {
+        @Override
+        public String toString() {
+            return "GoogleSecrets[clientId=" + clientId + ", secrets redacted]";
+        }
+    }
+
+    /** For Camel Main and tests: credentials from the {@code google-photos.*} properties, if any. */
+    public PhotovaultBeans() {
+        this(null);
+    }
+
+    /** For {@code photovault run}: credentials read by {@link Settings}, given to the component directly. */
+    public PhotovaultBeans(GoogleSecrets secrets) {
+        this.secrets = secrets;
+    }
+
     @Override
     public void configure(CamelContext context) {
+        GoogleSecrets google = secrets != null ? secrets : new GoogleSecrets(property(context, "google-photos.client-id"),
+                property(context, "google-photos.client-secret"), property(context, "google-photos.refresh-token"));
+        GooglePhotosConfiguration component = context.getComponent("google-photos", GooglePhotosComponent.class)
+                .getConfiguration();
+        if (!google.clientId().isBlank()) {
+            component.setClientId(google.clientId());
+        }
+        if (!google.clientSecret().isBlank()) {
+            component.setClientSecret(google.clientSecret());
+        }
+        if (!google.refreshToken().isBlank()) {
+            component.setRefreshToken(google.refreshToken());
+        }
         context.getRegistry().bind("photovaultNotifications",
                 new Notifications(property(context, "notify.success-url"), property(context, "notify.failure-url")));
         String sessions = property(context, "picker.sessions-dir");

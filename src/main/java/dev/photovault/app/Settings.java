@@ -81,11 +81,48 @@ public final class Settings {
         if (overrides.containsKey(name)) {
             return overrides.get(name);
         }
-        String env = System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+        String env = System.getenv(envName(name));
         if (env != null) {
             return env;
         }
         return properties.getProperty(name, "").trim().replace("${user.home}", System.getProperty("user.home"));
+    }
+
+    /**
+     * Camel's own settings ({@code camel.*}) given in the environment, named as every other setting is
+     * ({@code CAMEL_MANAGEMENT_PORT} → {@code camel.management.port}): Camel Main itself reads only some groups from
+     * the environment. A variable matches a setting the shipped or given file lists (so dashes are known), else it
+     * is read as {@code camel.<group>.<rest with dashes>}.
+     */
+    public Map<String, String> camelEnvironment() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        Map<String, String> known = new java.util.HashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            if (name.startsWith("camel.")) {
+                known.put(envName(name), name);
+            }
+        }
+        for (Map.Entry<String, String> env : System.getenv().entrySet()) {
+            String key = env.getKey();
+            if (!key.startsWith("CAMEL_") || key.startsWith("CAMEL_COMPONENT_") || key.startsWith("CAMEL_MAIN_")
+                    || key.startsWith("CAMEL_DATAFORMAT_") || key.startsWith("CAMEL_LANGUAGE_")) {
+                continue; // Camel Main reads these groups itself
+            }
+            String name = known.get(key);
+            if (name == null) {
+                String[] parts = key.toLowerCase(Locale.ROOT).split("_", 3);
+                if (parts.length < 3) {
+                    continue;
+                }
+                name = "camel." + parts[1] + "." + parts[2].replace('_', '-');
+            }
+            out.put(name, env.getValue());
+        }
+        return out;
+    }
+
+    static String envName(String property) {
+        return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     public int getInt(String name, int fallback) {

@@ -6,7 +6,6 @@ import dev.photovault.vault.checker.CheckResult;
 import dev.photovault.vault.checker.Checker;
 import dev.photovault.vault.repository.Repository;
 import dev.photovault.vault.repository.RepositoryLock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,15 +31,13 @@ final class CheckCommand implements Callable<Integer> {
             readData = true;
             fraction = parsePercent(subset);
         }
-        if (readData) {
-            }
         Repository repo = repository.open();
         Progress progress = new Progress();
         CheckResult result;
-        try (RepositoryLock lock = RepositoryLock.acquire(repo, false, "check", Duration.ZERO);
+        try (RepositoryLock lock = repository.readLock(repo, "check");
                 ProgressPrinter printer = new ProgressPrinter("check", progress::itemsDone, progress::itemsTotal,
                         progress::bytesDone, () -> 0)) {
-            result = new Checker(repo, 2, progress).check(readData, fraction);
+            result = new Checker(repo, 2, progress).check(readData, fraction, repository.cache(repo));
         }
         for (String error : result.errors()) {
             System.out.println("error: " + error);

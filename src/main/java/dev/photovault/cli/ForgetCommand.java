@@ -58,6 +58,10 @@ final class ForgetCommand implements Callable<Integer> {
                     removed++;
                 }
             }
+            if (!dryRun) {
+                repository.cache(repo).forgetSnapshots(decisions.stream().filter(d -> !d.keep())
+                        .map(d -> d.snapshot().id()).toList());
+            }
             System.out.printf("%s %d snapshots, kept %d%n", dryRun ? "would remove" : "removed", removed,
                     decisions.size() - removed);
             if (prune) {

@@ -1,6 +1,7 @@
 package dev.photovault.cli;
 
 import dev.photovault.vault.VaultException;
+import dev.photovault.vault.store.StoreException;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Encrypted, deduplicated, immutable backups of photo libraries.",
         subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class,
             RestoreCommand.class, DiffCommand.class, CheckCommand.class, ForgetCommand.class, PruneCommand.class,
-            KeyCommand.class, UnlockCommand.class, ChunkCommand.class, EmulatorCommand.class, AuthCommand.class, RunCommand.class,
+            KeyCommand.class, RepairCommand.class, UnlockCommand.class, ChunkCommand.class, EmulatorCommand.class, AuthCommand.class, RunCommand.class,
             PickerCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 error, 2 usage error, 3 incomplete (some files could not be"
             + " backed up or restored)."})
@@ -25,7 +26,15 @@ public final class PhotovaultCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("photovault: out of memory (Java may use " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB): run it with a larger heap, e.g. java -Xmx1g -jar photovault.jar …, or fewer --workers");
+            code = 1;
+        }
+        System.exit(code);
     }
 
     /** The configured command line, for {@link #main} and tests. */
@@ -43,7 +52,7 @@ public final class PhotovaultCommand implements Runnable {
     /** One line that says what happened, no stack trace, for anything a user can cause. */
     private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         String message;
-        if (e instanceof VaultException) {
+        if (e instanceof VaultException || e instanceof StoreException) {
             message = e.getMessage();
         } else if (e instanceof NoSuchFileException nsf) {
             message = "no such file or folder: " + nsf.getFile();

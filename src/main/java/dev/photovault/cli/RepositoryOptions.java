@@ -5,7 +5,9 @@ import dev.photovault.vault.camel.CamelStores;
 import dev.photovault.vault.crypto.KdfParams;
 import dev.photovault.vault.crypto.Passphrases;
 import dev.photovault.vault.crypto.PassphraseKdf;
+import dev.photovault.vault.cache.LocalCache;
 import dev.photovault.vault.repository.Repository;
+import dev.photovault.vault.repository.RepositoryLock;
 import dev.photovault.vault.store.LocalObjectStore;
 import dev.photovault.vault.store.ObjectStore;
 import java.io.Console;
@@ -33,6 +35,15 @@ final class RepositoryOptions {
                     + " (default: $PHOTOVAULT_STORE); it wins over --repo.")
     String storeUri;
 
+    @Option(names = "--no-lock", description = "Read without taking a lock (for a repository on read-only media;"
+            + " a command that only reads goes on without one by itself when the store cannot be written).")
+    boolean noLock;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", defaultValue = "${env:PHOTOVAULT_CACHE_DIR}",
+            description = "This machine's cache of what it saw in repositories (default: $PHOTOVAULT_CACHE_DIR,"
+                    + " else $XDG_CACHE_HOME/photovault, else ~/.cache/photovault).")
+    Path cacheDir;
+
     @Option(names = "--password-file", paramLabel = "FILE",
             description = "Read the passphrase from the first line of FILE (else $PHOTOVAULT_PASSWORD, else a prompt).")
     Path passwordFile;
@@ -52,6 +63,22 @@ final class RepositoryOptions {
             throw new VaultException("no repository given: pass --repo DIR (or --store URI) or set PHOTOVAULT_REPOSITORY");
         }
         return new LocalObjectStore(repo);
+    }
+
+    /** This machine's cache of {@code repository}. */
+    LocalCache cache(Repository repository) {
+        Path root = cacheDir;
+        if (root == null) {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            root = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+                    .resolve("photovault");
+        }
+        return LocalCache.of(root, repository.config().id());
+    }
+
+    /** A shared lock for a command that only reads, or none (see {@link RepositoryLock#acquireForReading}). */
+    RepositoryLock readLock(Repository repository, String purpose) throws IOException {
+        return RepositoryLock.acquireForReading(repository, purpose, noLock);
     }
 
     Repository open() throws IOException {
@@ -111,8 +138,14 @@ final class RepositoryOptions {
         Integer iterations;
 
         KdfParams params() {
-            int memoryKiB = memoryMiB == null ? KdfParams.DEFAULT_MEMORY_KIB : memoryMiB * 1024;
-            return iterations == null ? PassphraseKdf.calibrate(memoryKiB, 500) : new KdfParams(memoryKiB, iterations, 1);
+            long memoryKiB = memoryMiB == null ? KdfParams.DEFAULT_MEMORY_KIB : memoryMiB * 1024L;
+            try {
+                KdfParams.check(memoryKiB, iterations == null ? 1 : iterations, 1);
+            } catch (VaultException e) {
+                throw new VaultException("--kdf-memory/--kdf-iterations: " + e.getMessage());
+            }
+            return iterations == null ? PassphraseKdf.calibrate((int) memoryKiB, 500)
+                    : new KdfParams((int) memoryKiB, iterations, 1);
         }
     }
 }

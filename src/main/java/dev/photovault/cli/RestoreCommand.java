@@ -8,7 +8,6 @@ import dev.photovault.vault.restorer.RestoreResult;
 import dev.photovault.vault.restorer.Restorer;
 import dev.photovault.vault.snapshot.SnapshotRef;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,15 +35,18 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (workers < 1) {
+            throw new dev.photovault.vault.VaultException("--workers must be at least 1, not " + workers);
+        }
+        java.util.function.Predicate<String> filter = Restorer.glob(include);
         Repository repo = repository.open();
         SnapshotRef ref = repo.resolveSnapshot(snapshot);
         Progress progress = new Progress();
         RestoreResult result;
-        try (RepositoryLock lock = RepositoryLock.acquire(repo, false, "restore", Duration.ZERO);
+        try (RepositoryLock lock = repository.readLock(repo, "restore");
                 ProgressPrinter printer = new ProgressPrinter("restore", progress::itemsDone, progress::itemsTotal,
                         progress::bytesDone, progress::bytesTotal)) {
-            result = new Restorer(repo, workers, progress).restore(repo.loadSnapshot(ref.id()), target,
-                    Restorer.glob(include));
+            result = new Restorer(repo, workers, progress).restore(repo.loadSnapshot(ref.id()), target, filter);
         }
         System.out.printf("restored snapshot %s to %s: %d files written (%s), %d already present%n", ref.shortId(),
                 target, result.files(), ByteSizes.format(result.bytes()), result.unchanged());

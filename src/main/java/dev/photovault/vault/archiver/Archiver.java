@@ -7,6 +7,7 @@ import dev.photovault.vault.repository.ChunkIndex;
 import dev.photovault.vault.repository.Hosts;
 import dev.photovault.vault.repository.Repository;
 import dev.photovault.vault.snapshot.Entry;
+import dev.photovault.vault.snapshot.EntryNames;
 import dev.photovault.vault.snapshot.EntryType;
 import dev.photovault.vault.snapshot.MediaInfo;
 import dev.photovault.vault.snapshot.Snapshot;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -56,8 +58,11 @@ public final class Archiver {
     }
 
     /** A file or folder found by the walk, before its content is stored. */
-    private record Found(String path, Path file, EntryType type, long size, Instant mtime, Long inode,
+    private record Found(EntryNames.Name name, Path file, EntryType type, long size, Instant mtime, Long inode,
             List<String> albums, String linkTarget) {
+        String path() {
+            return name.display();
+        }
     }
 
     public BackupResult backup(List<Path> roots) throws IOException {
@@ -66,7 +71,8 @@ public final class Archiver {
         List<Path> absolute = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         List<String> paths = absolute.stream().map(Path::toString).sorted().toList();
 
-        List<Found> found = scan(absolute);
+        List<String> missing = new ArrayList<>();
+        List<Found> found = scan(absolute, missing);
         Optional<SnapshotRef> parentRef = findParent(paths);
         Map<String, Entry> parent = new HashMap<>();
         if (parentRef.isPresent()) {
@@ -78,7 +84,6 @@ public final class Archiver {
 
         ChunkIndex index = repository.loadIndex();
         List<Entry> entries = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
         long[] counts = new long[3]; // files, dirs, unchanged
         long totalBytes = 0;
         SnapshotStats stats;
@@ -91,9 +96,9 @@ public final class Archiver {
                 switch (f.type()) {
                     case DIR -> {
                         counts[1]++;
-                        entries.add(Entry.directory(f.path(), f.mtime()));
+                        entries.add(Entry.directory(f.path(), f.mtime()).withName(f.name()));
                     }
-                    case SYMLINK -> entries.add(Entry.symlink(f.path(), f.mtime(), f.linkTarget()));
+                    case SYMLINK -> entries.add(Entry.symlink(f.path(), f.mtime(), f.linkTarget()).withName(f.name()));
                     case FILE -> {
                         counts[0]++;
                         totalBytes += f.size();
@@ -144,12 +149,23 @@ public final class Archiver {
     }
 
     private Entry store(Found f, ContentWriter writer) throws IOException {
-        try (InputStream in = Files.newInputStream(f.file())) {
+        try (InputStream in = Files.newInputStream(f.file(), LinkOption.NOFOLLOW_LINKS)) {
+            BasicFileAttributes before = Files.readAttributes(f.file(), BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
             StoredContent content = writer.write(in, progress::bytesDone);
             progress.itemDone();
-            // The size read is the truth; the walk's may be stale if the file changed since.
-            return Entry.file(f.path(), content.size(), f.mtime(), f.inode(), content.sha256(), f.albums(),
-                    content.chunks(), MediaInfo.ofMimeType(MediaTypes.guess(f.file().getFileName().toString())));
+            BasicFileAttributes after = Files.readAttributes(f.file(), BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (content.size() != before.size() || after.size() != before.size()
+                    || !after.lastModifiedTime().equals(before.lastModifiedTime())) {
+                // What was read may be half old, half new: not a copy worth keeping. Its chunks stay unreferenced.
+                LOG.warn("{} changed while it was being read: it is left out of this snapshot and the next backup"
+                        + " reads it again", f.file());
+                return null;
+            }
+            return Entry.file(f.path(), content.size(), before.lastModifiedTime().toInstant(), f.inode(),
+                    content.sha256(), f.albums(), content.chunks(),
+                    MediaInfo.ofMimeType(MediaTypes.guess(f.path()))).withName(f.name());
         } catch (java.nio.file.NoSuchFileException e) {
             LOG.warn("could not read {}: it was removed during the backup", f.file());
             return null;
@@ -184,8 +200,9 @@ public final class Archiver {
         return Optional.empty();
     }
 
-    private List<Found> scan(List<Path> roots) throws IOException {
+    private List<Found> scan(List<Path> roots, List<String> missing) throws IOException {
         boolean prefixed = roots.size() > 1;
+        boolean[] warnedEncoding = {false};
         Set<String> names = new HashSet<>();
         List<Found> found = new ArrayList<>();
         for (Path root : roots) {
@@ -221,22 +238,29 @@ public final class Archiver {
                 }
 
                 private void add(Path file, BasicFileAttributes attrs) {
-                    String relative = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-                    if (relative.isEmpty()) {
-                        relative = file.getFileName().toString();
-                    } else if (prefixed) {
-                        relative = rootName + "/" + relative;
+                    EntryNames.Name name = EntryNames.relative(root, file);
+                    if (prefixed && !file.equals(root)) {
+                        name = EntryNames.of(join(EntryNames.relative(root.getParent() == null ? root : root.getParent(),
+                                root), name));
                     }
+                    if (!EntryNames.jvmNamesAreUtf8() && !warnedEncoding[0]
+                            && !name.display().chars().allMatch(c -> c < 0x80)) {
+                        warnedEncoding[0] = true;
+                        LOG.warn("this Java reads file names as {} (the C or POSIX locale?): names are stored exactly,"
+                                + " but shown mangled in messages and arguments; run photovault in a UTF-8 locale"
+                                + " (LANG=C.UTF-8)", System.getProperty("sun.jnu.encoding"));
+                    }
+                    String relative = name.display();
                     List<String> segments = List.of(relative.split("/"));
                     int albumAt = prefixed ? 1 : 0;
                     List<String> albums = segments.size() > albumAt + 1 ? List.of(segments.get(albumAt)) : List.of();
                     Instant mtime = attrs.lastModifiedTime().toInstant();
                     if (attrs.isDirectory()) {
-                        found.add(new Found(relative, file, EntryType.DIR, 0, mtime, null, List.of(), null));
+                        found.add(new Found(name, file, EntryType.DIR, 0, mtime, null, List.of(), null));
                     } else if (attrs.isSymbolicLink()) {
-                        found.add(new Found(relative, file, EntryType.SYMLINK, 0, mtime, null, List.of(), readLink(file)));
+                        found.add(new Found(name, file, EntryType.SYMLINK, 0, mtime, null, List.of(), readLink(file)));
                     } else if (attrs.isRegularFile()) {
-                        found.add(new Found(relative, file, EntryType.FILE, attrs.size(), mtime, inode(file), albums, null));
+                        found.add(new Found(name, file, EntryType.FILE, attrs.size(), mtime, inode(file), albums, null));
                         progress.addTotal(1, attrs.size());
                     } else {
                         LOG.warn("skipping {}: not a regular file, folder or link", file);
@@ -245,8 +269,37 @@ public final class Archiver {
             });
         }
         found.sort(Comparator.comparing(Found::path));
+        // Paths are unique in a snapshot. Two names can only show alike when one spells out "\\xHH" and the other
+        // has that invalid byte; the second is named and left out rather than merged with the first.
+        List<Found> unique = new ArrayList<>(found.size());
+        for (Found f : found) {
+            if (!unique.isEmpty() && unique.get(unique.size() - 1).path().equals(f.path())) {
+                LOG.warn("{} is left out: its name shows like another's ({}); rename one of them", f.file(), f.path());
+                missing.add(f.path());
+                if (f.type() == EntryType.FILE) {
+                    progress.addTotal(-1, -f.size());
+                }
+                continue;
+            }
+            unique.add(f);
+        }
         progress.totalsFinal();
-        return found;
+        return unique;
+    }
+
+    private static byte[] join(EntryNames.Name first, EntryNames.Name second) {
+        byte[] a = bytes(first);
+        byte[] b = bytes(second);
+        byte[] out = new byte[a.length + 1 + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        out[a.length] = '/';
+        System.arraycopy(b, 0, out, a.length + 1, b.length);
+        return out;
+    }
+
+    private static byte[] bytes(EntryNames.Name name) {
+        return name.rawBase64() != null ? java.util.Base64.getDecoder().decode(name.rawBase64())
+                : name.display().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String readLink(Path link) {

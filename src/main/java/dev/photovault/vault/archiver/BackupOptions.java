@@ -15,7 +15,7 @@ public record BackupOptions(List<String> tags, boolean dryRun, int workers, Stri
     public BackupOptions {
         tags = tags == null ? List.of() : List.copyOf(tags);
         if (workers < 1) {
-            throw new IllegalArgumentException("workers must be at least 1");
+            throw new dev.photovault.vault.VaultException("--workers must be at least 1, not " + workers);
         }
     }
 

@@ -261,7 +261,7 @@ public final class BackupSession {
                 path = withSuffix(path, "~" + Integer.toHexString(e.getKey().hashCode()));
                 used.add(path);
                 entry = new Entry(path, entry.type(), entry.size(), entry.mtime(), entry.inode(), entry.sha256(),
-                        entry.albums(), entry.chunks(), entry.linkTarget(), entry.media());
+                        entry.albums(), entry.chunks(), entry.linkTarget(), entry.media(), entry.rawPath());
             }
             out.add(entry);
         }

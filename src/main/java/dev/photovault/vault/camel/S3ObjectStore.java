@@ -3,6 +3,7 @@ package dev.photovault.vault.camel;
 import dev.photovault.vault.store.ObjectInfo;
 import dev.photovault.vault.store.ObjectNotFoundException;
 import dev.photovault.vault.store.ObjectStore;
+import dev.photovault.vault.store.StoreReadOnlyException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,7 @@ final class S3ObjectStore implements ObjectStore {
     private static final int PRECONDITION_FAILED = 412;
     private static final int CONFLICT = 409;
     private static final int NOT_FOUND = 404;
+    private static final int FORBIDDEN = 403;
 
     private final AWS2S3Endpoint endpoint;
     private final Producer producer;
@@ -66,6 +68,10 @@ final class S3ObjectStore implements ObjectStore {
             // keys are content addresses or unique ids, the other writer is writing the same bytes.
             if (e.statusCode() == PRECONDITION_FAILED || e.statusCode() == CONFLICT) {
                 return false;
+            }
+            if (e.statusCode() == FORBIDDEN) {
+                throw new StoreReadOnlyException(location(), "the credentials may not write: "
+                        + (e.awsErrorDetails() == null ? "403" : e.awsErrorDetails().errorCode()), e);
             }
             throw failure("write", key, e);
         }
@@ -132,6 +138,12 @@ final class S3ObjectStore implements ObjectStore {
         } catch (SdkException e) {
             throw failure("delete", key, e);
         }
+    }
+
+    /** Stops the store's own producer and endpoint (the S3 client with them). */
+    @Override
+    public void close() {
+        ServiceHelper.stopAndShutdownServices(producer, endpoint);
     }
 
     /** An S3 PUT that answered 200 is durable: nothing to flush. */

@@ -4,6 +4,8 @@ import dev.photovault.vault.VaultException;
 import dev.photovault.vault.store.LocalObjectStore;
 import dev.photovault.vault.store.ObjectStore;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Component;
+import org.apache.camel.util.URISupport;
 import org.apache.camel.Endpoint;
 import org.apache.camel.component.aws2.s3.AWS2S3Endpoint;
 import org.apache.camel.component.file.FileEndpoint;
@@ -25,11 +27,22 @@ final class StoreEndpoints {
         if (uri == null || uri.isBlank()) {
             throw new VaultException("no store configured: set vault.store to a file: or aws2-s3: endpoint URI");
         }
+        // An endpoint of the store's own, not the context's shared one: the S3 store sets options on it
+        // (conditional writes, no multipart) that must not change an endpoint the user's routes use.
         Endpoint endpoint;
         try {
-            endpoint = context.getEndpoint(uri);
-        } catch (RuntimeException e) {
-            throw new VaultException("the store URI is not a usable Camel endpoint: " + e.getMessage());
+            String resolved = context.resolvePropertyPlaceholders(uri);
+            int colon = resolved.indexOf(':');
+            Component component = colon < 1 ? null : context.getComponent(resolved.substring(0, colon));
+            if (component == null) {
+                throw new VaultException("the store URI names no Camel component: use file: or aws2-s3:");
+            }
+            endpoint = component.createEndpoint(resolved);
+        } catch (VaultException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new VaultException("the store URI is not a usable Camel endpoint: "
+                    + URISupport.sanitizeUri(String.valueOf(e.getMessage())));
         }
         if (endpoint instanceof FileEndpoint file) {
             return new LocalObjectStore(file.getFile().toPath().toAbsolutePath());

@@ -46,20 +46,40 @@ public class VaultComponent extends HealthCheckComponent {
         return endpoint;
     }
 
-    /** The repository on this store, opened once (and created first if allowed and there is none). */
+    /**
+     * The repository on this store, opened once per store and credential source (and created first if allowed and
+     * there is none). An endpoint with another passphrase source opens it again, so its passphrase is verified.
+     */
     Repository repository(VaultConfiguration c) throws Exception {
-        Repository open = repositories.get(c.getStore());
+        String key = c.getStore() + "\n" + credentialSource(c);
+        Repository open = repositories.get(key);
         if (open != null) {
             return open;
         }
         synchronized (repositories) {
-            open = repositories.get(c.getStore());
+            open = repositories.get(key);
             if (open == null) {
                 open = openOrCreate(c);
-                repositories.put(c.getStore(), open);
+                repositories.put(key, open);
             }
             return open;
         }
+    }
+
+    /** Where an endpoint's passphrase comes from; an inline password counts by its hash, never its text. */
+    private static String credentialSource(VaultConfiguration c) throws IOException {
+        if (c.getPasswordFile() != null && !c.getPasswordFile().isBlank()) {
+            return "file:" + Path.of(c.getPasswordFile()).toAbsolutePath().normalize();
+        }
+        if (c.getPassword() != null && !c.getPassword().isEmpty()) {
+            try {
+                return "password:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                        .getInstance("SHA-256").digest(c.getPassword().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime provides SHA-256", e);
+            }
+        }
+        return "env:" + PASSWORD_ENV;
     }
 
     /**
@@ -143,6 +163,13 @@ public class VaultComponent extends HealthCheckComponent {
     @Override
     protected void doStop() throws Exception {
         repositories.clear();
+        for (ObjectStore store : stores.values()) {
+            try {
+                store.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("closing the store {} failed: {}", store.location(), e.getMessage());
+            }
+        }
         stores.clear();
         super.doStop();
     }

@@ -3,6 +3,7 @@ package dev.photovault.vault.checker;
 import dev.photovault.vault.Progress;
 import dev.photovault.vault.Workers;
 import dev.photovault.vault.VaultException;
+import dev.photovault.vault.cache.LocalCache;
 import dev.photovault.vault.crypto.Aead;
 import dev.photovault.vault.repository.Repository;
 import dev.photovault.vault.snapshot.Entry;
@@ -49,6 +50,16 @@ public final class Checker {
      * @param subsetFraction with {@code readData}: the share of chunks to read, in (0, 1]
      */
     public CheckResult check(boolean readData, double subsetFraction) throws IOException {
+        return check(readData, subsetFraction, null);
+    }
+
+    /**
+     * As {@link #check(boolean, double)}, also reporting the snapshots that {@code cache} saw at the last check
+     * on this machine and that are gone now (unless forgotten here); then the cache remembers the present set.
+     *
+     * @param cache this machine's cache of the repository, or null to skip that comparison
+     */
+    public CheckResult check(boolean readData, double subsetFraction, LocalCache cache) throws IOException {
         List<String> errors = new ArrayList<>();
         Map<String, Integer> indexed = new HashMap<>();
         for (String key : repository.indexKeys()) {
@@ -71,19 +82,39 @@ public final class Checker {
         // chunk id -> the files that need it, as "<snapshot> <path>"
         Map<String, Set<String>> users = new LinkedHashMap<>();
         List<SnapshotRef> snapshots = new ArrayList<>();
+        Map<String, String> present = new LinkedHashMap<>();
+        Map<String, String> seen = cache == null ? Map.of() : cache.seenSnapshots();
         for (ObjectInfo info : repository.store().list("snapshots/")) {
             String id = info.key().substring("snapshots/".length());
+            if (!Repository.isObjectId(id)) {
+                errors.add(info.key() + ": not a snapshot name, a stray file ('photovault repair snapshots'"
+                        + " removes it)");
+                continue;
+            }
+            present.put(id, seen.getOrDefault(id, "unreadable"));
             try {
                 Snapshot snapshot = repository.loadSnapshot(id);
-                snapshots.add(new SnapshotRef(id, snapshot.header()));
+                SnapshotRef ref = new SnapshotRef(id, snapshot.header());
+                snapshots.add(ref);
+                present.put(id, LocalCache.describe(ref));
                 for (Entry e : snapshot.entries()) {
                     for (String chunk : e.chunks()) {
                         users.computeIfAbsent(chunk, c -> new LinkedHashSet<>()).add(id.substring(0, 8) + " " + e.path());
                     }
                 }
             } catch (VaultException | IOException e) {
-                errors.add("snapshot " + id + ": " + e.getMessage());
+                errors.add("snapshot " + id + ": " + e.getMessage() + " ('photovault repair snapshots' removes it)");
             }
+        }
+        if (cache != null) {
+            for (Map.Entry<String, String> was : seen.entrySet()) {
+                if (!present.containsKey(was.getKey())) {
+                    errors.add("snapshot " + was.getKey().substring(0, 8) + " (" + was.getValue() + ") disappeared"
+                            + " since the last check on this machine: forgotten on another machine, or deleted"
+                            + " behind photovault's back");
+                }
+            }
+            cache.rememberSnapshots(present);
         }
 
         Set<String> damaged = ConcurrentHashMap.newKeySet();
@@ -91,10 +122,11 @@ public final class Checker {
             Long size = stored.get(chunk);
             Integer plain = indexed.get(chunk);
             if (size == null) {
-                errors.add("chunk " + chunk + ": missing");
+                errors.add("chunk " + chunk + ": missing (run 'photovault repair index', then back up again:"
+                        + " the next backup of the same files writes it again)");
                 damaged.add(chunk);
             } else if (plain == null) {
-                errors.add("chunk " + chunk + ": not in any index (run 'photovault prune' to rebuild the index)");
+                errors.add("chunk " + chunk + ": not in any index (run 'photovault repair index')");
             } else if (size != plain + Aead.OVERHEAD) {
                 errors.add("chunk " + chunk + ": stored size " + size + " bytes, expected " + (plain + Aead.OVERHEAD));
                 damaged.add(chunk);
@@ -102,7 +134,7 @@ public final class Checker {
         }
         for (String chunk : indexed.keySet()) {
             if (!stored.containsKey(chunk) && !users.containsKey(chunk)) {
-                errors.add("chunk " + chunk + ": listed in the index but missing (run 'photovault prune' to rebuild the index)");
+                errors.add("chunk " + chunk + ": listed in the index but missing (run 'photovault repair index')");
             }
         }
 

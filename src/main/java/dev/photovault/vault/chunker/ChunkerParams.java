@@ -15,15 +15,15 @@ public record ChunkerParams(int min, int avg, int max, int normalization) {
 
     public ChunkerParams {
         if (min < 64 || min > avg || avg > max) {
-            throw new IllegalArgumentException(
+            throw new dev.photovault.vault.VaultException(
                     "chunk sizes must satisfy 64 <= min <= avg <= max, got min=" + min + " avg=" + avg + " max=" + max);
         }
         if (max > 256 * 1024 * 1024) {
-            throw new IllegalArgumentException("max chunk size must be at most 256 MiB, got " + max);
+            throw new dev.photovault.vault.VaultException("max chunk size must be at most 256 MiB, got " + max);
         }
         int bits = bits(avg);
         if (normalization < 0 || normalization > 3 || bits - normalization < 5 || bits + normalization > 25) {
-            throw new IllegalArgumentException("normalization level " + normalization
+            throw new dev.photovault.vault.VaultException("normalization level " + normalization
                     + " does not fit an average of " + avg + " bytes (2^" + bits + ")");
         }
     }

@@ -9,6 +9,9 @@ import java.util.Arrays;
  */
 public final class MasterKeys {
 
+    /** The length of the wrapped form: two 32-byte keys and an 8-byte seed. */
+    public static final int ENCODED_BYTES = 72;
+
     private final byte[] encryptionKey;
     private final byte[] macKey;
     private final long chunkerSeed;
@@ -42,11 +45,11 @@ public final class MasterKeys {
 
     /** The 72-byte form that key files wrap: encryption key ‖ MAC key ‖ seed (big-endian). */
     byte[] encode() {
-        return ByteBuffer.allocate(72).put(encryptionKey).put(macKey).putLong(chunkerSeed).array();
+        return ByteBuffer.allocate(ENCODED_BYTES).put(encryptionKey).put(macKey).putLong(chunkerSeed).array();
     }
 
     static MasterKeys decode(byte[] encoded) {
-        if (encoded.length != 72) {
+        if (encoded.length != ENCODED_BYTES) {
             throw new IntegrityException("master key has the wrong length " + encoded.length);
         }
         ByteBuffer in = ByteBuffer.wrap(encoded);

@@ -2,7 +2,9 @@ package dev.photovault.vault.pruner;
 
 import dev.photovault.vault.VaultException;
 import dev.photovault.vault.crypto.Aead;
+import dev.photovault.vault.repository.DamagedObject;
 import dev.photovault.vault.repository.Repository;
+import dev.photovault.vault.snapshot.SnapshotRef;
 import dev.photovault.vault.snapshot.Entry;
 import dev.photovault.vault.store.LocalObjectStore;
 import dev.photovault.vault.store.ObjectInfo;
@@ -47,7 +49,15 @@ public final class Pruner {
 
     public PruneResult prune(Duration grace, boolean dryRun) throws IOException {
         Set<String> referenced = new HashSet<>();
-        for (var ref : repository.listSnapshots()) {
+        List<SnapshotRef> snapshots = repository.listSnapshots();
+        for (DamagedObject d : repository.damagedSnapshots()) {
+            if (d.key().startsWith("snapshots/") && Repository.isObjectId(d.key().substring("snapshots/".length()))) {
+                // Its chunks cannot be known: pruning now could delete what a repaired copy of it would need.
+                throw new VaultException(d.describe() + ": prune cannot tell which chunks it needs; remove it with"
+                        + " 'photovault repair snapshots' first (its files cannot be restored anyway)");
+            }
+        }
+        for (var ref : snapshots) {
             for (Entry e : repository.loadSnapshot(ref.id()).entries()) {
                 referenced.addAll(e.chunks());
             }
@@ -69,8 +79,8 @@ public final class Pruner {
         }
         for (String id : referenced) {
             if (!keep.containsKey(id)) {
-                throw new VaultException("chunk " + id + " is referenced but missing: run 'photovault check' and"
-                        + " re-run the backups of the damaged snapshots before pruning");
+                throw new VaultException("chunk " + id + " is referenced but missing: run 'photovault repair index',"
+                        + " then back up again (the next backup of the same files writes it again), then prune");
             }
         }
         List<String> oldIndexes = repository.indexKeys();

@@ -1,5 +1,6 @@
 package dev.photovault.vault.repository;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -11,8 +12,11 @@ import java.time.Instant;
  * @param username    the user who added it
  * @param kdf         the Argon2id parameters and salt
  * @param data        base64 of {@code nonce ‖ AES-256-GCM(master key) ‖ tag}
+ * @param check       base64 of the 16-byte passphrase check value (absent in keys made before it existed)
  */
-public record KeyFile(int version, Instant created, String hostname, String username, Kdf kdf, String data) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record KeyFile(int version, Instant created, String hostname, String username, Kdf kdf, String data,
+        String check) {
 
     /**
      * Argon2id parameters.
@@ -23,7 +27,7 @@ public record KeyFile(int version, Instant created, String hostname, String user
      * @param parallelism lanes
      * @param salt        base64 of the 16-byte salt
      */
-    public record Kdf(String algorithm, int memoryKiB, int iterations, int parallelism, String salt) {
+    public record Kdf(String algorithm, long memoryKiB, long iterations, long parallelism, String salt) {
     }
 
     @Override

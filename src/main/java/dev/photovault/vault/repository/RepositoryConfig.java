@@ -1,5 +1,6 @@
 package dev.photovault.vault.repository;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.photovault.vault.chunker.ChunkerParams;
 import java.time.Instant;
 
@@ -10,6 +11,18 @@ import java.time.Instant;
  * @param id        a random 32-hex-digit repository id
  * @param created   when {@code init} ran
  * @param chunker   the FastCDC parameters every backup into this repository uses
+ * @param mac       hex HMAC-SHA256 of {@link #canonical()} under the MAC key; absent in repositories made before it
  */
-public record RepositoryConfig(int version, String id, Instant created, ChunkerParams chunker) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RepositoryConfig(int version, String id, Instant created, ChunkerParams chunker, String mac) {
+
+    /** The text the MAC covers: one field a line, in this order, each line ending in {@code \n}. */
+    public String canonical() {
+        return "photovault config v1\n" + version + "\n" + id + "\n" + created + "\n" + chunker.min() + "\n"
+                + chunker.avg() + "\n" + chunker.max() + "\n" + chunker.normalization() + "\n";
+    }
+
+    RepositoryConfig withMac(String newMac) {
+        return new RepositoryConfig(version, id, created, chunker, newMac);
+    }
 }

@@ -5,6 +5,7 @@ import dev.photovault.vault.crypto.BlobSealer;
 import dev.photovault.vault.crypto.IntegrityException;
 import dev.photovault.vault.store.ObjectInfo;
 import dev.photovault.vault.store.ObjectNotFoundException;
+import dev.photovault.vault.store.StoreReadOnlyException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,10 @@ public final class RepositoryLock implements AutoCloseable {
         this.repository = repository;
         this.info = info;
         this.key = key;
+        if (key == null) {
+            this.refresher = null;
+            return;
+        }
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "photovault-lock-refresh");
             t.setDaemon(true);
@@ -73,6 +78,24 @@ public final class RepositoryLock implements AutoCloseable {
                 throw new RepositoryLockedException(conflict.get());
             }
             sleepQuietly(200 + ThreadLocalRandom.current().nextInt(800));
+        }
+    }
+
+    /**
+     * A shared lock for a command that only reads (snapshots, ls, restore, check), or none: with {@code noLock},
+     * or when the store cannot be written at all (a read-only mount, read-only credentials), in which case a
+     * warning says that it reads without one. An exclusive lock held by a prune still makes it wait or fail.
+     */
+    public static RepositoryLock acquireForReading(Repository repository, String purpose, boolean noLock)
+            throws IOException {
+        if (noLock) {
+            return new RepositoryLock(repository, null, null);
+        }
+        try {
+            return acquire(repository, false, purpose, Duration.ZERO);
+        } catch (StoreReadOnlyException e) {
+            LOG.warn("{}: reading it without a lock", e.getMessage());
+            return new RepositoryLock(repository, null, null);
         }
     }
 
@@ -162,6 +185,9 @@ public final class RepositoryLock implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (key == null) {
+            return;
+        }
         refresher.shutdownNow();
         repository.store().delete(key);
     }

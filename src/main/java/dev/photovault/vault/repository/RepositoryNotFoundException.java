@@ -10,4 +10,8 @@ public final class RepositoryNotFoundException extends VaultException {
     public RepositoryNotFoundException(String location) {
         super("no repository at " + location + ": check --repo, or create one with 'photovault init'");
     }
+
+    public RepositoryNotFoundException(String location, String advice) {
+        super("no repository at " + location + ": " + advice);
+    }
 }

@@ -1,25 +1,33 @@
 package dev.photovault.vault.restorer;
 
 import dev.photovault.vault.Progress;
-import dev.photovault.vault.Workers;
 import dev.photovault.vault.VaultException;
+import dev.photovault.vault.Workers;
 import dev.photovault.vault.repository.Repository;
 import dev.photovault.vault.snapshot.Entry;
+import dev.photovault.vault.snapshot.EntryNames;
 import dev.photovault.vault.snapshot.Snapshot;
 import dev.photovault.vault.store.ObjectNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -27,33 +35,64 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Writes a snapshot's files back to a folder, bit-exact, with their folders (albums) and modification times.
- * Each chunk is authenticated and its id recomputed as it is read; each file is written under a temporary name
- * and renamed into place only once complete, so a damaged file never appears under its real name; a damaged
- * file fails alone while the others restore.
- * A file already present with the right content is left alone, so an interrupted restore can simply be re-run.
+ * <ul>
+ * <li>Each chunk is authenticated and its id recomputed as it is read; each file is written under a short
+ * temporary name in its folder and renamed into place only once complete, so a damaged file never appears under
+ * its real name.</li>
+ * <li>Names are the bytes the backup read, whatever the JVM's locale ({@link EntryNames}).</li>
+ * <li>Nothing is written through a symbolic link: a link already in the target where a folder of the snapshot
+ * goes stops the entries below it, links of the snapshot are made last, and nothing lands outside the target.</li>
+ * <li>A file that fails for any reason (damaged chunk, a folder standing where it goes, no space) is named and
+ * the others go on.</li>
+ * <li>A file already present with the right content is left alone, so an interrupted restore can be re-run.</li>
+ * </ul>
  */
 public final class Restorer {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] TEMP_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final Repository repository;
     private final int workers;
     private final Progress progress;
 
     public Restorer(Repository repository, int workers, Progress progress) {
+        if (workers < 1) {
+            throw new VaultException("the number of workers must be at least 1, not " + workers);
+        }
         this.repository = repository;
         this.workers = workers;
         this.progress = progress;
     }
 
-    /** A filter from a glob on entry paths ({@code **}/{@code *.jpg}, {@code Summer/**}); null matches all. */
+    /**
+     * A filter from a glob on entry paths ({@code **}/{@code *.jpg}, {@code Summer/**}); null matches all.
+     *
+     * @throws VaultException when the pattern is not a valid glob
+     */
     public static Predicate<String> glob(String pattern) {
         if (pattern == null) {
             return path -> true;
         }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-        return path -> matcher.matches(Path.of(path));
+        PathMatcher matcher;
+        try {
+            matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        } catch (IllegalArgumentException e) {
+            throw new VaultException("--include '" + pattern + "' is not a valid pattern ("
+                    + (e instanceof PatternSyntaxException p ? p.getDescription() : e.getMessage())
+                    + "): use * within a folder, ** across folders, ? for one character, {a,b} for either");
+        }
+        return path -> {
+            try {
+                return matcher.matches(Path.of(path));
+            } catch (RuntimeException unrepresentable) {
+                return false;
+            }
+        };
     }
 
     public RestoreResult restore(Snapshot snapshot, Path target, Predicate<String> include) throws IOException {
@@ -68,26 +107,22 @@ public final class Restorer {
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         long[] written = new long[3];
         List<Entry> directories = new ArrayList<>();
+        List<Entry> links = new ArrayList<>();
         ExecutorService pool = Workers.pool("photovault-restore", workers);
         try {
             List<Future<Boolean>> files = new ArrayList<>();
             List<Entry> fileEntries = new ArrayList<>();
             for (Entry e : selected) {
-                Path path = resolveInside(root, e.path());
                 switch (e.type()) {
                     case DIR -> {
-                        Files.createDirectories(path);
-                        directories.add(e);
+                        if (attempt(e, failures, () -> directory(root, EntryNames.resolve(root, e), e))) {
+                            directories.add(e);
+                        }
                     }
-                    case SYMLINK -> {
-                        Files.createDirectories(path.getParent());
-                        Files.deleteIfExists(path);
-                        Files.createSymbolicLink(path, Path.of(e.linkTarget()));
-                    }
+                    case SYMLINK -> links.add(e);
                     case FILE -> {
-                        Files.createDirectories(path.getParent());
                         fileEntries.add(e);
-                        files.add(pool.submit(() -> restoreFile(e, path, failures)));
+                        files.add(pool.submit(() -> restoreFile(root, e, failures)));
                     }
                 }
             }
@@ -106,28 +141,55 @@ public final class Restorer {
         } finally {
             pool.shutdownNow();
         }
+        // Links last: made earlier, one could redirect a file of the snapshot out of the target.
+        for (Entry link : links) {
+            attempt(link, failures, () -> link(root, link));
+        }
         // Folder times last, deepest first: writing their files would have changed them.
         for (int i = directories.size() - 1; i >= 0; i--) {
             Entry dir = directories.get(i);
-            Files.setLastModifiedTime(resolveInside(root, dir.path()), FileTime.from(dir.mtime()));
+            attempt(dir, failures, () -> Files.setLastModifiedTime(EntryNames.resolve(root, dir),
+                    FileTime.from(dir.mtime())));
         }
         List<String> sorted = new ArrayList<>(failures);
         Collections.sort(sorted);
         return new RestoreResult(written[0], written[1], written[2], sorted);
     }
 
-    /** @return true if written, false if already there, null if it failed (recorded in {@code failures}) */
-    private Boolean restoreFile(Entry e, Path path, List<String> failures) throws IOException {
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    /** Runs one entry's step; a failure is recorded, naming the entry, and the restore goes on. */
+    private static boolean attempt(Entry e, List<String> failures, Step step) {
         try {
-            if (alreadyRestored(e, path)) {
+            step.run();
+            return true;
+        } catch (IOException | VaultException ex) {
+            failures.add(e.path() + ": " + describe(ex));
+            return false;
+        }
+    }
+
+    /** @return true if written, false if already there, null if it failed (recorded in {@code failures}) */
+    private Boolean restoreFile(Path root, Entry e, List<String> failures) {
+        try {
+            Path path = EntryNames.resolve(root, e);
+            Path parent = path.getParent();
+            directory(root, parent, e);
+            BasicFileAttributes existing = attributes(path);
+            if (existing != null && existing.isDirectory()) {
+                throw new VaultException("a folder stands where the file goes; move it away and restore again");
+            }
+            if (existing != null && existing.isRegularFile() && alreadyRestored(e, path, existing)) {
                 progress.itemDone();
                 progress.bytesDone(e.size());
                 return false;
             }
-            Path temp = path.resolveSibling("." + path.getFileName() + ".photovault-restore");
+            Path temp = createTemp(parent, path);
             try {
                 long size = 0;
-                try (OutputStream out = new java.io.FileOutputStream(temp.toFile())) {
+                try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
                     // Each chunk is authenticated (GCM) and its id recomputed (HMAC) by readChunk, and the chunk
                     // list comes from an authenticated snapshot, so the content is exactly what was backed up;
                     // a second SHA-256 pass over the file would only re-check our own code.
@@ -142,6 +204,7 @@ public final class Restorer {
                     throw new VaultException("restored " + size + " bytes but the snapshot records " + e.size());
                 }
                 Files.setLastModifiedTime(temp, FileTime.from(e.mtime()));
+                // A rename replaces a link standing at the final name, never what it points to.
                 Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 progress.itemDone();
                 return true;
@@ -150,37 +213,131 @@ public final class Restorer {
             }
         } catch (ObjectNotFoundException missing) {
             failures.add(e.path() + ": " + missing.getMessage() + " (the repository is damaged: run 'photovault check')");
-            return null;
         } catch (VaultException damaged) {
-            failures.add(e.path() + ": " + damaged.getMessage() + " (run 'photovault check --read-data')");
+            failures.add(e.path() + ": " + damaged.getMessage()
+                    + (damaged instanceof dev.photovault.vault.crypto.IntegrityException
+                            ? " (run 'photovault check --read-data')" : ""));
+        } catch (IOException io) {
+            failures.add(e.path() + ": " + describe(io));
+        }
+        return null;
+    }
+
+    /**
+     * Makes sure {@code dir} is a real folder below {@code root}, creating what is missing, without following a
+     * link on the way.
+     */
+    private static void directory(Path root, Path dir, Entry e) throws IOException {
+        if (dir.equals(root)) {
+            return;
+        }
+        Path relative = root.relativize(dir);
+        Path at = root;
+        for (Path segment : relative) {
+            at = at.resolve(segment);
+            BasicFileAttributes attrs = attributes(at);
+            if (attrs == null) {
+                try {
+                    Files.createDirectory(at);
+                    continue;
+                } catch (FileAlreadyExistsException raced) {
+                    attrs = attributes(at);
+                    if (attrs == null) {
+                        throw raced;
+                    }
+                }
+            }
+            if (attrs.isSymbolicLink()) {
+                throw new VaultException(display(root, at) + " in the target is a symbolic link; photovault does"
+                        + " not write through links: remove it, or restore into an empty folder");
+            }
+            if (!attrs.isDirectory()) {
+                throw new VaultException(display(root, at) + " in the target is a file where the snapshot has a"
+                        + " folder; move it away and restore again");
+            }
+        }
+    }
+
+    private static void link(Path root, Entry e) throws IOException {
+        Path path = EntryNames.resolve(root, e);
+        directory(root, path.getParent(), e);
+        BasicFileAttributes existing = attributes(path);
+        if (existing != null) {
+            if (existing.isDirectory()) {
+                throw new VaultException("a folder stands where the link goes; move it away and restore again");
+            }
+            Files.delete(path); // a file or link: replaced, never followed
+        }
+        Files.createSymbolicLink(path, Path.of(e.linkTarget()));
+    }
+
+    private static BasicFileAttributes attributes(Path path) throws IOException {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (java.nio.file.NoSuchFileException e) {
             return null;
         }
     }
 
-    private static boolean alreadyRestored(Entry e, Path path) throws IOException {
-        if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) || Files.size(path) != e.size()) {
+    /**
+     * A new empty file beside {@code path} with a name at most as long as the final one (or 8 bytes for shorter
+     * names), so that a name the file system took at backup time is never refused for its temporary name.
+     */
+    private static Path createTemp(Path parent, Path path) throws IOException {
+        int finalLength = path.getFileName().toString().getBytes(StandardCharsets.UTF_8).length;
+        int length = Math.min(16, Math.max(8, finalLength));
+        for (int attempt = 0; ; attempt++) {
+            char[] name = new char[length];
+            name[0] = '.';
+            for (int i = 1; i < length; i++) {
+                name[i] = TEMP_ALPHABET[RANDOM.nextInt(TEMP_ALPHABET.length)];
+            }
+            try {
+                return Files.createFile(parent.resolve(new String(name)));
+            } catch (FileAlreadyExistsException taken) {
+                if (attempt > 10) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
+    private static boolean alreadyRestored(Entry e, Path path, BasicFileAttributes attrs) throws IOException {
+        if (attrs.size() != e.size()) {
             return false;
         }
         MessageDigest sha = sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(path), sha)) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS), sha)) {
             in.transferTo(OutputStream.nullOutputStream());
         }
         boolean same = HexFormat.of().formatHex(sha.digest()).equals(e.sha256());
-        if (same && !Files.getLastModifiedTime(path).toInstant().equals(e.mtime())) {
+        if (same && !attrs.lastModifiedTime().toInstant().equals(e.mtime())) {
             Files.setLastModifiedTime(path, FileTime.from(e.mtime()));
         }
         return same;
     }
 
-    /** Entry paths come from the repository; one that would escape the target is refused, not followed. */
-    static Path resolveInside(Path root, String entryPath) {
-        Path path = root.resolve(entryPath).normalize();
-        if (!path.startsWith(root) || path.equals(root)) {
-            throw new VaultException("refusing to restore " + entryPath + ": it points outside the target folder");
-        }
-        return path;
+    private static String display(Path root, Path at) {
+        return EntryNames.relative(root, at).display();
     }
 
+    /** An I/O failure in words, naming the path, with what to do when the user can do something. */
+    static String describe(Exception e) {
+        if (e instanceof VaultException) {
+            return e.getMessage();
+        }
+        String file = e instanceof FileSystemException fse && fse.getFile() != null ? fse.getFile() : null;
+        String reason = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                : String.valueOf(e.getMessage());
+        if (reason.contains("No space left on device") || reason.contains("Disk quota exceeded")) {
+            return "no space left on device" + (file == null ? "" : " writing " + file)
+                    + ": free space in the target and restore again (files already restored are kept)";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied" + (file == null ? "" : " on " + file);
+        }
+        return (file == null ? "" : file + ": ") + reason;
+    }
 
     private static MessageDigest sha256() {
         try {

@@ -19,10 +19,12 @@ import java.util.List;
  * @param chunks     the content's chunk ids in order (files only)
  * @param linkTarget where a link points (links only)
  * @param media      photo and video metadata, if any
+ * @param rawPath    base64 of the path's bytes as the file system gave them, only when they are not valid UTF-8
+ *                   ({@code path} then shows each invalid byte as {@code \xHH}); restore uses these bytes
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Entry(String path, EntryType type, long size, Instant mtime, Long inode, String sha256,
-        List<String> albums, List<String> chunks, String linkTarget, MediaInfo media) {
+        List<String> albums, List<String> chunks, String linkTarget, MediaInfo media, String rawPath) {
 
     public Entry {
         albums = albums == null ? List.of() : List.copyOf(albums);
@@ -32,15 +34,28 @@ public record Entry(String path, EntryType type, long size, Instant mtime, Long 
     /** A file entry whose content is the given chunks. */
     public static Entry file(String path, long size, Instant mtime, Long inode, String sha256, List<String> albums,
             List<String> chunks, MediaInfo media) {
-        return new Entry(path, EntryType.FILE, size, mtime, inode, sha256, albums, chunks, null, media);
+        return new Entry(path, EntryType.FILE, size, mtime, inode, sha256, albums, chunks, null, media, null);
     }
 
     public static Entry directory(String path, Instant mtime) {
-        return new Entry(path, EntryType.DIR, 0, mtime, null, null, List.of(), List.of(), null, null);
+        return new Entry(path, EntryType.DIR, 0, mtime, null, null, List.of(), List.of(), null, null, null);
     }
 
     public static Entry symlink(String path, Instant mtime, String target) {
-        return new Entry(path, EntryType.SYMLINK, 0, mtime, null, null, List.of(), List.of(), target, null);
+        return new Entry(path, EntryType.SYMLINK, 0, mtime, null, null, List.of(), List.of(), target, null, null);
+    }
+
+    /** This entry with its path given as raw bytes (see {@link EntryNames}). */
+    public Entry withName(EntryNames.Name name) {
+        return new Entry(name.display(), type, size, mtime, inode, sha256, albums, chunks, linkTarget, media,
+                name.rawBase64());
+    }
+
+    /** The path's bytes: {@code rawPath} when present, else the UTF-8 of {@code path}. */
+    @JsonIgnore
+    public byte[] pathBytes() {
+        return rawPath != null ? java.util.Base64.getDecoder().decode(rawPath)
+                : path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @JsonIgnore

@@ -1,6 +1,7 @@
 package dev.photovault.vault.store;
 
 import java.io.FileNotFoundException;
+import java.nio.file.AccessDeniedException;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -55,6 +56,30 @@ public final class LocalObjectStore implements ObjectStore {
         if (Files.exists(target)) {
             return false;
         }
+        try {
+            return write(target, data);
+        } catch (IOException e) {
+            throw typed(e);
+        }
+    }
+
+    /** The store's own errors in words a user can act on; other failures as they are. */
+    private IOException typed(IOException e) {
+        String reason = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                : String.valueOf(e.getMessage());
+        if (reason.contains("No space left on device") || reason.contains("Disk quota exceeded")) {
+            return new StoreFullException(root.toString(), e);
+        }
+        if (e instanceof AccessDeniedException || reason.contains("Permission denied")) {
+            return new StoreReadOnlyException(root.toString(), "permission denied", e);
+        }
+        if (reason.contains("Read-only file system")) {
+            return new StoreReadOnlyException(root.toString(), "read-only file system", e);
+        }
+        return e;
+    }
+
+    private boolean write(Path target, byte[] data) throws IOException {
         Files.createDirectories(target.getParent());
         Files.createDirectories(tmp);
         Path temp = tmp.resolve(UUID.randomUUID() + ".tmp");
@@ -166,7 +191,11 @@ public final class LocalObjectStore implements ObjectStore {
 
     @Override
     public void delete(String key) throws IOException {
-        Files.deleteIfExists(resolve(key));
+        try {
+            Files.deleteIfExists(resolve(key));
+        } catch (IOException e) {
+            throw typed(e);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.photovault.vault.store;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 
@@ -8,13 +9,15 @@ import java.util.List;
  * {@code /}-separated paths such as {@code chunks/ab/ab12…}. Objects are write-once: nothing is ever
  * overwritten, only created or deleted.
  */
-public interface ObjectStore {
+public interface ObjectStore extends Closeable {
 
     /**
      * Stores {@code data} under {@code key} unless an object already has that key. An object becomes visible
      * under its key only once it is complete.
      *
      * @return true if this call created the object, false if one already existed
+     * @throws StoreFullException     when there is no space left
+     * @throws StoreReadOnlyException when the store cannot be written at all
      */
     boolean putIfAbsent(String key, byte[] data) throws IOException;
 
@@ -37,4 +40,9 @@ public interface ObjectStore {
 
     /** A human-readable location for messages, such as the folder path or bucket URI (never credentials). */
     String location();
+
+    /** Releases what the store holds (connections, producers); a local folder holds nothing. */
+    @Override
+    default void close() throws IOException {
+    }
 }

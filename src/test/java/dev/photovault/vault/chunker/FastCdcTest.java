@@ -50,7 +50,7 @@ class FastCdcTest {
     @Test
     void rejectsSizesThatDoNotNest() {
         assertThatThrownBy(() -> new ChunkerParams(8192, 4096, 65536, 1))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(dev.photovault.vault.VaultException.class) // a user error: one line, not an internal error
                 .hasMessageContaining("min <= avg <= max");
     }
 

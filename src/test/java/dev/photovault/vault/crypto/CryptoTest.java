@@ -89,9 +89,30 @@ class CryptoTest {
     void wrappedKeysOpenOnlyWithTheirPassphrase() {
         KdfParams cheap = new KdfParams(1024, 1, 1);
         KeyWrapper.Wrapped wrapped = KeyWrapper.wrap(keys, "right".toCharArray(), cheap);
-        MasterKeys opened = KeyWrapper.unwrap(wrapped, "right".toCharArray()).orElseThrow();
+        MasterKeys opened = KeyWrapper.unwrap(wrapped, "right".toCharArray(), "key").orElseThrow();
         assertThat(opened.encode()).isEqualTo(keys.encode());
-        assertThat(KeyWrapper.unwrap(wrapped, "wrong".toCharArray())).isEmpty();
+        assertThat(KeyWrapper.unwrap(wrapped, "wrong".toCharArray(), "key")).isEmpty();
+    }
+
+    @Test
+    void aDamagedWrappedKeyIsToldApartFromAWrongPassphrase() {
+        KdfParams cheap = new KdfParams(1024, 1, 1);
+        KeyWrapper.Wrapped wrapped = KeyWrapper.wrap(keys, "right".toCharArray(), cheap);
+        byte[] data = wrapped.data().clone();
+        data[20] ^= 1;
+        KeyWrapper.Wrapped damaged = new KeyWrapper.Wrapped(wrapped.kdf(), wrapped.salt(), data, wrapped.check());
+        assertThat(KeyWrapper.unwrap(damaged, "wrong".toCharArray(), "keys/x")).isEmpty();
+        assertThatThrownBy(() -> KeyWrapper.unwrap(damaged, "right".toCharArray(), "keys/x"))
+                .isInstanceOf(IntegrityException.class).hasMessageContaining("keys/x is damaged")
+                .hasMessageContaining("passphrase is right");
+    }
+
+    @Test
+    void kdfParametersAreBoundedWithAMessageNamingTheRange() {
+        assertThatThrownBy(() -> new KdfParams(100_000_000, 1, 1)).hasMessageContaining("memory 100000000 KiB is out of range");
+        assertThatThrownBy(() -> new KdfParams(1024, 1_000_000, 1)).hasMessageContaining("iterations 1000000 is out of range");
+        assertThatThrownBy(() -> new KdfParams(1024 * 1024, 64, 1)).hasMessageContaining("more work than photovault allows");
+        assertThatThrownBy(() -> KdfParams.check(100_000_000L * 1024, 1, 1)).hasMessageContaining("out of range");
     }
 
     @Test
