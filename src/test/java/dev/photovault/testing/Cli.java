@@ -30,23 +30,49 @@ public final class Cli {
 
     private static final List<String> OUTPUTS = Collections.synchronizedList(new ArrayList<>());
 
+    private static final Path CACHE = createCache();
+
     private final Path repo;
     private final Map<String, String> env;
     private final Path directory;
+    private final List<String> jvmOptions;
+    private final List<String> prefix;
 
     public Cli(Path repo, Map<String, String> env) {
-        this(repo, env, null);
+        this(repo, env, null, List.of("-Xmx256m"), List.of());
     }
 
-    private Cli(Path repo, Map<String, String> env, Path directory) {
+    private Cli(Path repo, Map<String, String> env, Path directory, List<String> jvmOptions, List<String> prefix) {
         this.repo = repo;
         this.env = env;
         this.directory = directory;
+        this.jvmOptions = jvmOptions;
+        this.prefix = prefix;
+    }
+
+    private static Path createCache() {
+        try {
+            Path dir = java.nio.file.Files.createTempDirectory("photovault-cli-cache");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The same command line, run in another working directory. */
     public Cli inDirectory(Path dir) {
-        return new Cli(repo, env, dir);
+        return new Cli(repo, env, dir, jvmOptions, prefix);
+    }
+
+    /** The same command line with these JVM options instead of {@code -Xmx256m}. */
+    public Cli withJvmOptions(String... options) {
+        return new Cli(repo, env, directory, List.of(options), prefix);
+    }
+
+    /** The same command line started through another program, e.g. {@code unshare -m sh -c '…' sh}. */
+    public Cli withPrefix(String... command) {
+        return new Cli(repo, env, directory, jvmOptions, List.of(command));
     }
 
     /** A command line for {@code repo} with the test passphrase in {@code PHOTOVAULT_PASSWORD}. */
@@ -57,7 +83,7 @@ public final class Cli {
     public Cli withEnv(Map<String, String> more) {
         Map<String, String> merged = new java.util.HashMap<>(env);
         merged.putAll(more);
-        return new Cli(repo, merged, directory);
+        return new Cli(repo, merged, directory, jvmOptions, prefix);
     }
 
     public Result run(String... args) throws IOException, InterruptedException {
@@ -76,9 +102,9 @@ public final class Cli {
 
     /** Starts the command without waiting; stderr is merged into stdout. */
     public Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("dev.photovault.cli.PhotovaultCommand");
@@ -90,6 +116,7 @@ public final class Cli {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("PHOTOVAULT_PASSWORD");
         builder.environment().remove("PHOTOVAULT_REPOSITORY");
+        builder.environment().put("PHOTOVAULT_CACHE_DIR", CACHE.toString());
         builder.environment().keySet().removeIf(k -> k.startsWith("GOOGLE_PHOTOS_") || k.startsWith("VAULT_")
                 || k.startsWith("BACKUP_") || k.startsWith("NOTIFY_"));
         if (directory != null) {

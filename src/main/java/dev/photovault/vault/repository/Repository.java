@@ -130,6 +130,7 @@ public final class Repository {
     public static Repository open(ObjectStore store, char[] passphrase) throws IOException {
         RepositoryConfig config = readConfig(store);
         List<String> unreadable = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         IntegrityException damagedKey = null;
         String configRejectedBy = null;
         List<ObjectInfo> keyObjects = store.list(KEYS);
@@ -138,8 +139,8 @@ public final class Repository {
             try {
                 file = readKeyFile(store, info.key());
             } catch (VaultException e) {
-                LOG.warn("{}", e.getMessage());
                 unreadable.add(info.key());
+                reasons.add(e.getMessage());
                 continue;
             }
             Optional<MasterKeys> keys;
@@ -170,6 +171,11 @@ public final class Repository {
             throw new VaultException("the repository at " + store.location() + " has no key files (keys/ is empty):"
                     + " without one it cannot be opened; restore keys/ from a copy");
         }
+        if (unreadable.size() == keyObjects.size()) {
+            throw new IntegrityException(String.join("; ", reasons) + " (no key of the repository at "
+                    + store.location() + " could be tried with the passphrase; restore keys/ from a copy)");
+        }
+        reasons.forEach(r -> LOG.warn("{}", r));
         if (!unreadable.isEmpty()) {
             throw new WrongPassphraseException(store.location() + " (and " + String.join(", ", unreadable)
                     + (unreadable.size() == 1 ? " is" : " are") + " damaged, so could not be tried)");
