@@ -166,15 +166,16 @@ public final class Restorer {
             step.run();
             return true;
         } catch (IOException | VaultException ex) {
-            failures.add(e.path() + ": " + describe(ex));
+            failures.add(e.path() + ": " + describe(ex, null));
             return false;
         }
     }
 
     /** @return true if written, false if already there, null if it failed (recorded in {@code failures}) */
     private Boolean restoreFile(Path root, Entry e, List<String> failures) {
+        Path path = null;
         try {
-            Path path = EntryNames.resolve(root, e);
+            path = EntryNames.resolve(root, e);
             Path parent = path.getParent();
             directory(root, parent, e);
             BasicFileAttributes existing = attributes(path);
@@ -218,7 +219,7 @@ public final class Restorer {
                     + (damaged instanceof dev.photovault.vault.crypto.IntegrityException
                             ? " (run 'photovault check --read-data')" : ""));
         } catch (IOException io) {
-            failures.add(e.path() + ": " + describe(io));
+            failures.add(e.path() + ": " + describe(io, path));
         }
         return null;
     }
@@ -322,11 +323,12 @@ public final class Restorer {
     }
 
     /** An I/O failure in words, naming the path, with what to do when the user can do something. */
-    static String describe(Exception e) {
+    static String describe(Exception e, Path writing) {
         if (e instanceof VaultException) {
             return e.getMessage();
         }
-        String file = e instanceof FileSystemException fse && fse.getFile() != null ? fse.getFile() : null;
+        String file = e instanceof FileSystemException fse && fse.getFile() != null ? fse.getFile()
+                : writing == null ? null : writing.toString();
         String reason = e instanceof FileSystemException fse && fse.getReason() != null ? fse.getReason()
                 : String.valueOf(e.getMessage());
         if (reason.contains("No space left on device") || reason.contains("Disk quota exceeded")) {
