@@ -140,6 +140,11 @@ final class S3ObjectStore implements ObjectStore {
         }
     }
 
+    /** The store's own endpoint (not the context's shared one). */
+    AWS2S3Endpoint endpoint() {
+        return endpoint;
+    }
+
     /** Stops the store's own producer and endpoint (the S3 client with them). */
     @Override
     public void close() {
