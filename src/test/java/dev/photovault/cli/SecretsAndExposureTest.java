@@ -60,7 +60,7 @@ class SecretsAndExposureTest {
             String passphrase = "trace test passphrase 7c1f";
             Cli cli = new Cli(null, Map.of("GOOGLE_PHOTOS_CLIENT_SECRET", emulator.credentials().clientSecret(),
                     "PHOTOVAULT_PASSWORD", passphrase, "CAMEL_MAIN_LOG_MASK", "true")).inDirectory(dir)
-                    .withJvmOptions("-Xmx256m", "-Dlog4j2.configurationFile=" + trace);
+                    .withJvmOptions("-Xmx256m", "-Dlog4j2.configurationFile=" + trace).unrecorded();
 
             Cli.Result run = cli.run("run", "--once", "--config", config.toString());
             assertThat(run.exitCode()).as(run.err()).isZero();

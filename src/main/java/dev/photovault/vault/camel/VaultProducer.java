@@ -4,6 +4,7 @@ import dev.photovault.vault.Progress;
 import dev.photovault.vault.VaultException;
 import dev.photovault.vault.VaultJson;
 import dev.photovault.vault.checker.CheckResult;
+import dev.photovault.vault.cache.LocalCache;
 import dev.photovault.vault.checker.Checker;
 import dev.photovault.vault.pruner.PruneResult;
 import dev.photovault.vault.pruner.Pruner;
@@ -182,7 +183,8 @@ final class VaultProducer extends DefaultProducer {
 
     private void check(Exchange exchange) throws Exception {
         double subset = config().getReadDataSubset();
-        CheckResult result = new Checker(repository(), 2, new Progress()).check(subset > 0, Math.min(1.0, subset));
+        CheckResult result = new Checker(repository(), 2, new Progress()).check(subset > 0, Math.min(1.0, subset),
+                LocalCache.of(cacheDir(), repository().config().id()));
         Message out = exchange.getMessage();
         out.setBody(VaultJson.MAPPER.writeValueAsString(result));
         out.setHeader(Exchange.CONTENT_TYPE, "application/json");
@@ -206,6 +208,7 @@ final class VaultProducer extends DefaultProducer {
         try (RepositoryLock lock = RepositoryLock.acquire(repository, true, "forget", Duration.ofMillis(c.getLockWait()))) {
             List<RetentionPolicy.Decision> decisions = new Pruner(repository).forget(policy, false);
             decisions.stream().filter(d -> !d.keep()).forEach(d -> removed.add(d.snapshot().id()));
+            LocalCache.of(cacheDir(), repository.config().id()).forgetSnapshots(removed);
             summary.put("removed", removed);
             summary.put("kept", decisions.size() - removed.size());
             if (c.isPrune()) {

@@ -1,7 +1,6 @@
 package dev.photovault.vault.checker;
 
 import dev.photovault.vault.Progress;
-import dev.photovault.vault.Workers;
 import dev.photovault.vault.VaultException;
 import dev.photovault.vault.cache.LocalCache;
 import dev.photovault.vault.crypto.Aead;
@@ -10,7 +9,6 @@ import dev.photovault.vault.snapshot.Entry;
 import dev.photovault.vault.snapshot.Snapshot;
 import dev.photovault.vault.snapshot.SnapshotRef;
 import dev.photovault.vault.store.ObjectInfo;
-import dev.photovault.vault.store.ObjectNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,8 +21,6 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 
 /**
  * Verifies a repository. The structural check decrypts every index and snapshot and makes sure every chunk a
@@ -161,33 +157,11 @@ public final class Checker {
     }
 
     private List<String> readChunks(List<String> ids, Set<String> damaged) throws IOException {
-        progress.addTotal(ids.size(), 0);
-        List<String> errors = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Workers.pool("photovault-check", workers);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (String id : ids) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        byte[] plain = repository.readChunk(id);
-                        progress.bytesDone(plain.length);
-                    } catch (ObjectNotFoundException e) {
-                        errors.add("chunk " + id + ": missing");
-                        damaged.add(id);
-                    } catch (VaultException e) {
-                        errors.add("chunk " + id + ": " + e.getMessage().replace("chunk " + id + " ", ""));
-                        damaged.add(id);
-                    }
-                    progress.itemDone();
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                Workers.await(f, "check");
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> errors = new ArrayList<>();
+        new ChunkVerifier(repository, workers, progress).verify(ids).forEach((id, failure) -> {
+            errors.add("chunk " + id + ": " + failure.reason());
+            damaged.add(id);
+        });
         return errors;
     }
 }

@@ -1,8 +1,8 @@
 package dev.photovault.vault.repair;
 
 import dev.photovault.vault.Progress;
+import dev.photovault.vault.checker.ChunkVerifier;
 import dev.photovault.vault.VaultException;
-import dev.photovault.vault.Workers;
 import dev.photovault.vault.crypto.Aead;
 import dev.photovault.vault.repository.ChunkIndex;
 import dev.photovault.vault.repository.DamagedObject;
@@ -15,8 +15,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 
 /**
  * Heals a repository after damage, under the caller's exclusive lock. {@link #repairIndex} rebuilds the index from
@@ -89,37 +87,13 @@ public final class Repairer {
     }
 
     private void verify(Map<String, Integer> existing, List<String> damaged) throws IOException {
-        progress.addTotal(existing.size(), 0);
-        List<String> ids = new ArrayList<>(existing.keySet());
-        ExecutorService pool = Workers.pool("photovault-repair", workers);
-        try {
-            List<Future<String>> results = new ArrayList<>();
-            for (String id : ids) {
-                results.add(pool.submit(() -> {
-                    try {
-                        progress.bytesDone(repository.readChunk(id).length);
-                        return null;
-                    } catch (ObjectNotFoundException gone) {
-                        return id;
-                    } catch (VaultException bad) {
+        new ChunkVerifier(repository, workers, progress).verify(List.copyOf(existing.keySet()))
+                .forEach((id, failure) -> {
+                    existing.remove(id);
+                    if (failure.problem() == ChunkVerifier.Problem.DAMAGED) {
                         damaged.add(id);
-                        return id;
-                    } finally {
-                        progress.itemDone();
                     }
-                }));
-            }
-            for (Future<String> result : results) {
-                String drop = Workers.await(result, "repair");
-                if (drop != null) {
-                    synchronized (existing) {
-                        existing.remove(drop);
-                    }
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+                });
     }
 
     /**

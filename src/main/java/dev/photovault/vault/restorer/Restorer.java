@@ -190,7 +190,7 @@ public final class Restorer {
             Path temp = createTemp(parent, path);
             try {
                 long size = 0;
-                try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
+                try (OutputStream out = open(temp, e)) {
                     // Each chunk is authenticated (GCM) and its id recomputed (HMAC) by readChunk, and the chunk
                     // list comes from an authenticated snapshot, so the content is exactly what was backed up;
                     // a second SHA-256 pass over the file would only re-check our own code.
@@ -270,6 +270,17 @@ public final class Restorer {
             Files.delete(path); // a file or link: replaced, never followed
         }
         Files.createSymbolicLink(path, Path.of(e.linkTarget()));
+    }
+
+    /**
+     * java.io writes a heap array with one copy fewer than NIO channels; it takes the path as text, so it is used
+     * only when the text is exactly the name's bytes.
+     */
+    private static OutputStream open(Path temp, Entry e) throws IOException {
+        if (EntryNames.jvmNamesAreUtf8() && e.rawPath() == null && temp.toString().indexOf('\uFFFD') < 0) {
+            return new java.io.FileOutputStream(temp.toFile());
+        }
+        return Files.newOutputStream(temp, StandardOpenOption.WRITE);
     }
 
     private static BasicFileAttributes attributes(Path path) throws IOException {
