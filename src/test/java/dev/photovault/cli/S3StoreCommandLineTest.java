@@ -62,4 +62,32 @@ class S3StoreCommandLineTest {
         assertThat(wrong.exitCode()).isEqualTo(1);
         assertThat(wrong.err()).contains("wrong passphrase").doesNotContain(S3ProxyServer.SECRET_KEY);
     }
+
+    @Test
+    void readingCommandsWorkWithCredentialsThatMayOnlyRead() throws Exception {
+        Path source = dir.resolve("photos");
+        write(source.resolve("Summer/beach.jpg"), randomBytes(800_000, 3));
+        Cli cli = new Cli(null, Map.of("PHOTOVAULT_PASSWORD", "s3 read-only test",
+                "AWS_REQUEST_CHECKSUM_CALCULATION", "when_required",
+                "AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required"));
+        String writable = s3.camelUri("read-only-store");
+        assertThat(cli.run("init", "--store", writable, "--kdf-memory", "8", "--kdf-iterations", "1").exitCode()).isZero();
+        assertThat(cli.run("backup", source.toString(), "--store", writable).exitCode()).isZero();
+
+        try (S3ProxyServer readOnly = s3.readOnlyView()) {
+            String uri = readOnly.camelUri("read-only-store").replace("&autoCreateBucket=true", "");
+            Cli.Result snapshots = cli.run("snapshots", "--store", uri);
+            assertThat(snapshots.exitCode()).as(snapshots.all()).isZero();
+            Cli.Result check = cli.run("check", "--read-data", "--store", uri);
+            assertThat(check.exitCode()).as(check.all()).isZero();
+            assertThat(check.err()).contains("cannot be written").contains("reading it without a lock");
+            Path target = dir.resolve("restored-read-only");
+            Cli.Result restore = cli.run("restore", "latest", "--target", target.toString(), "--store", uri);
+            assertThat(restore.exitCode()).as(restore.all()).isZero();
+            assertThat(Files.readAllBytes(target.resolve("Summer/beach.jpg"))).isEqualTo(randomBytes(800_000, 3));
+            Cli.Result backup = cli.run("backup", source.toString(), "--store", uri);
+            assertThat(backup.exitCode()).isEqualTo(1);
+            assertThat(backup.err()).contains("cannot be written").doesNotContain(S3ProxyServer.SECRET_KEY);
+        }
+    }
 }

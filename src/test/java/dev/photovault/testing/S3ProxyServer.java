@@ -4,7 +4,14 @@ import java.net.URI;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.blobstore.domain.Blob;
+import org.jclouds.blobstore.options.CreateContainerOptions;
+import org.jclouds.blobstore.options.PutOptions;
+import org.jclouds.blobstore.util.ForwardingBlobStore;
+import org.jclouds.domain.Location;
+import org.jclouds.rest.AuthorizationException;
 
 /** A real S3 server (S3Proxy over an in-memory jclouds blob store) on a free loopback port. */
 public final class S3ProxyServer implements AutoCloseable {
@@ -22,14 +29,67 @@ public final class S3ProxyServer implements AutoCloseable {
     private final S3Proxy proxy;
     private final BlobStoreContext blobs;
 
+    private final boolean ownsBlobs;
+
     public S3ProxyServer() throws Exception {
-        blobs = ContextBuilder.newBuilder("transient").credentials(ACCESS_KEY, SECRET_KEY).build(BlobStoreContext.class);
-        proxy = S3Proxy.builder().blobStore(blobs.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+        this(ContextBuilder.newBuilder("transient").credentials(ACCESS_KEY, SECRET_KEY).build(BlobStoreContext.class),
+                false, true);
+    }
+
+    private S3ProxyServer(BlobStoreContext blobs, boolean readOnly, boolean ownsBlobs) throws Exception {
+        this.blobs = blobs;
+        this.ownsBlobs = ownsBlobs;
+        BlobStore store = readOnly ? new DenyingWrites(blobs.getBlobStore()) : blobs.getBlobStore();
+        proxy = S3Proxy.builder().blobStore(store).endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
         proxy.start();
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!"STARTED".equals(proxy.getState()) && System.nanoTime() < deadline) {
             Thread.sleep(20);
+        }
+    }
+
+    /**
+     * A second server on the same buckets whose credentials may only read: every write or delete is answered
+     * 403 Access Denied, as an S3 server answers a read-only IAM policy.
+     */
+    public S3ProxyServer readOnlyView() throws Exception {
+        return new S3ProxyServer(blobs, true, false);
+    }
+
+    /** Refuses writes the way S3Proxy reports an authorization failure (403). */
+    private static final class DenyingWrites extends ForwardingBlobStore {
+        DenyingWrites(BlobStore delegate) {
+            super(delegate);
+        }
+
+        private static AuthorizationException denied() {
+            return new AuthorizationException("these credentials may only read");
+        }
+
+        @Override
+        public String putBlob(String container, Blob blob) {
+            throw denied();
+        }
+
+        @Override
+        public String putBlob(String container, Blob blob, PutOptions options) {
+            throw denied();
+        }
+
+        @Override
+        public void removeBlob(String container, String name) {
+            throw denied();
+        }
+
+        @Override
+        public boolean createContainerInLocation(Location location, String container) {
+            throw denied();
+        }
+
+        @Override
+        public boolean createContainerInLocation(Location location, String container, CreateContainerOptions options) {
+            throw denied();
         }
     }
 
@@ -47,6 +107,8 @@ public final class S3ProxyServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         proxy.stop();
-        blobs.close();
+        if (ownsBlobs) {
+            blobs.close();
+        }
     }
 }
