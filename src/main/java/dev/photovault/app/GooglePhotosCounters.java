@@ -2,7 +2,7 @@ package dev.photovault.app;
 
 import dev.photovault.googlephotos.GooglePhotosComponent;
 import dev.photovault.googlephotos.api.GooglePhotosClient;
-import dev.photovault.vault.camel.SourceCounters;
+import dev.photovault.vault.SourceCounters;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 

@@ -1,7 +1,7 @@
 package dev.photovault.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.photovault.vault.VaultJson;
+import dev.photovault.vault.core.VaultJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 

@@ -32,7 +32,7 @@ public record RunOutcome(String routeId, String status, String report, String er
             return null;
         }
         try {
-            return dev.photovault.vault.VaultJson.MAPPER.readValue(report, dev.photovault.vault.camel.RunReport.class)
+            return dev.photovault.vault.core.VaultJson.MAPPER.readValue(report, dev.photovault.vault.RunReport.class)
                     .line();
         } catch (java.io.IOException e) {
             return null;

@@ -1,6 +1,6 @@
 package dev.photovault.app;
 
-import dev.photovault.vault.VaultException;
+import dev.photovault.vault.core.VaultException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;

@@ -2,8 +2,8 @@ package dev.photovault.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.photovault.vault.VaultException;
-import dev.photovault.vault.VaultJson;
+import dev.photovault.vault.core.VaultException;
+import dev.photovault.vault.core.VaultJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;

@@ -1,13 +1,13 @@
 package dev.photovault.cli;
 
-import dev.photovault.vault.ByteSizes;
-import dev.photovault.vault.archiver.Archiver;
-import dev.photovault.vault.archiver.BackupOptions;
-import dev.photovault.vault.Progress;
-import dev.photovault.vault.archiver.BackupResult;
-import dev.photovault.vault.repository.Repository;
-import dev.photovault.vault.repository.RepositoryLock;
-import dev.photovault.vault.snapshot.SnapshotStats;
+import dev.photovault.vault.core.ByteSizes;
+import dev.photovault.vault.core.archiver.Archiver;
+import dev.photovault.vault.core.archiver.BackupOptions;
+import dev.photovault.vault.core.Progress;
+import dev.photovault.vault.core.archiver.BackupResult;
+import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.repository.RepositoryLock;
+import dev.photovault.vault.core.snapshot.SnapshotStats;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.photovault.cli;
 
-import dev.photovault.vault.VaultException;
-import dev.photovault.vault.Progress;
-import dev.photovault.vault.checker.CheckResult;
-import dev.photovault.vault.checker.Checker;
-import dev.photovault.vault.repository.Repository;
-import dev.photovault.vault.repository.RepositoryLock;
+import dev.photovault.vault.core.VaultException;
+import dev.photovault.vault.core.Progress;
+import dev.photovault.vault.core.checker.CheckResult;
+import dev.photovault.vault.core.checker.Checker;
+import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.repository.RepositoryLock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

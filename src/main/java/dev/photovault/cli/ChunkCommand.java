@@ -1,8 +1,8 @@
 package dev.photovault.cli;
 
-import dev.photovault.vault.chunker.ChunkerParams;
-import dev.photovault.vault.chunker.FastCdc;
-import dev.photovault.vault.chunker.StreamChunker;
+import dev.photovault.vault.core.chunker.ChunkerParams;
+import dev.photovault.vault.core.chunker.FastCdc;
+import dev.photovault.vault.core.chunker.StreamChunker;
 import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -41,7 +41,7 @@ final class ChunkCommand implements Callable<Integer> {
         try {
             cdc = new FastCdc(new ChunkerParams(min, avg, max, nc), seed);
         } catch (IllegalArgumentException e) {
-            throw new dev.photovault.vault.VaultException(e.getMessage());
+            throw new dev.photovault.vault.core.VaultException(e.getMessage());
         }
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         long[] offset = {0};

@@ -1,7 +1,7 @@
 package dev.photovault.cli;
 
-import dev.photovault.vault.repository.Repository;
-import dev.photovault.vault.snapshot.Entry;
+import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.snapshot.Entry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -3,7 +3,7 @@ package dev.photovault.cli;
 import dev.photovault.emulator.EmulatorCredentials;
 import dev.photovault.emulator.FaultSpec;
 import dev.photovault.emulator.GooglePhotosEmulator;
-import dev.photovault.vault.VaultException;
+import dev.photovault.vault.core.VaultException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -82,7 +82,7 @@ final class EmulatorCommand implements Callable<Integer> {
         if (credentialsFile != null) {
             Files.deleteIfExists(credentialsFile);
             Files.createFile(credentialsFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(credentialsFile, dev.photovault.vault.VaultJson.MAPPER.writerWithDefaultPrettyPrinter()
+            Files.writeString(credentialsFile, dev.photovault.vault.core.VaultJson.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(json));
         }
         System.out.println("Google Photos emulator on " + emulator.url() + (state == null ? " (in memory)" : " (state in " + state + ")"));

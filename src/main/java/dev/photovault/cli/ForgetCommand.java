@@ -1,9 +1,9 @@
 package dev.photovault.cli;
 
-import dev.photovault.vault.pruner.Pruner;
-import dev.photovault.vault.pruner.RetentionPolicy;
-import dev.photovault.vault.repository.Repository;
-import dev.photovault.vault.repository.RepositoryLock;
+import dev.photovault.vault.core.pruner.Pruner;
+import dev.photovault.vault.core.pruner.RetentionPolicy;
+import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.repository.RepositoryLock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;

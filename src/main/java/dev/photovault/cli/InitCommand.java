@@ -1,7 +1,7 @@
 package dev.photovault.cli;
 
-import dev.photovault.vault.chunker.ChunkerParams;
-import dev.photovault.vault.repository.Repository;
+import dev.photovault.vault.core.chunker.ChunkerParams;
+import dev.photovault.vault.core.repository.Repository;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;

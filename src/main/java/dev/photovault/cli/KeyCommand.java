@@ -1,7 +1,7 @@
 package dev.photovault.cli;
 
-import dev.photovault.vault.repository.KeyInfo;
-import dev.photovault.vault.repository.Repository;
+import dev.photovault.vault.core.repository.KeyInfo;
+import dev.photovault.vault.core.repository.Repository;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;

@@ -1,9 +1,9 @@
 package dev.photovault.cli;
 
-import dev.photovault.vault.VaultJson;
-import dev.photovault.vault.repository.Repository;
-import dev.photovault.vault.snapshot.Entry;
-import dev.photovault.vault.snapshot.SnapshotRef;
+import dev.photovault.vault.core.VaultJson;
+import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.snapshot.Entry;
+import dev.photovault.vault.core.snapshot.SnapshotRef;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package dev.photovault.cli;
 
-import dev.photovault.vault.VaultException;
-import dev.photovault.vault.store.StoreException;
+import dev.photovault.vault.core.VaultException;
+import dev.photovault.vault.core.store.StoreException;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;

@@ -6,7 +6,7 @@ import dev.photovault.googlephotos.api.GooglePhotosClient;
 import dev.photovault.googlephotos.api.PhotosEndpoints;
 import dev.photovault.googlephotos.api.PickerSession;
 import dev.photovault.googlephotos.api.RetryPolicy;
-import dev.photovault.vault.VaultException;
+import dev.photovault.vault.core.VaultException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;

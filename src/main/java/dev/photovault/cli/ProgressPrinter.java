@@ -1,6 +1,6 @@
 package dev.photovault.cli;
 
-import dev.photovault.vault.ByteSizes;
+import dev.photovault.vault.core.ByteSizes;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Executors;

@@ -1,10 +1,10 @@
 package dev.photovault.cli;
 
-import dev.photovault.vault.ByteSizes;
-import dev.photovault.vault.pruner.PruneResult;
-import dev.photovault.vault.pruner.Pruner;
-import dev.photovault.vault.repository.Repository;
-import dev.photovault.vault.repository.RepositoryLock;
+import dev.photovault.vault.core.ByteSizes;
+import dev.photovault.vault.core.pruner.PruneResult;
+import dev.photovault.vault.core.pruner.Pruner;
+import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.repository.RepositoryLock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -1,10 +1,10 @@
 package dev.photovault.cli;
 
-import dev.photovault.vault.Progress;
-import dev.photovault.vault.repair.Repairer;
-import dev.photovault.vault.repository.DamagedObject;
-import dev.photovault.vault.repository.Repository;
-import dev.photovault.vault.repository.RepositoryLock;
+import dev.photovault.vault.core.Progress;
+import dev.photovault.vault.core.repair.Repairer;
+import dev.photovault.vault.core.repository.DamagedObject;
+import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.repository.RepositoryLock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,15 +1,15 @@
 package dev.photovault.cli;
 
-import dev.photovault.vault.VaultException;
-import dev.photovault.vault.camel.CamelStores;
-import dev.photovault.vault.crypto.KdfParams;
-import dev.photovault.vault.crypto.Passphrases;
-import dev.photovault.vault.crypto.PassphraseKdf;
-import dev.photovault.vault.cache.LocalCache;
-import dev.photovault.vault.repository.Repository;
-import dev.photovault.vault.repository.RepositoryLock;
-import dev.photovault.vault.store.LocalObjectStore;
-import dev.photovault.vault.store.ObjectStore;
+import dev.photovault.vault.core.VaultException;
+import dev.photovault.vault.CamelStores;
+import dev.photovault.vault.core.crypto.KdfParams;
+import dev.photovault.vault.core.crypto.Passphrases;
+import dev.photovault.vault.core.crypto.PassphraseKdf;
+import dev.photovault.vault.core.cache.LocalCache;
+import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.repository.RepositoryLock;
+import dev.photovault.vault.core.store.LocalObjectStore;
+import dev.photovault.vault.core.store.ObjectStore;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Path;

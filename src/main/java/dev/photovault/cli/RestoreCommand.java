@@ -1,12 +1,12 @@
 package dev.photovault.cli;
 
-import dev.photovault.vault.ByteSizes;
-import dev.photovault.vault.repository.Repository;
-import dev.photovault.vault.repository.RepositoryLock;
-import dev.photovault.vault.Progress;
-import dev.photovault.vault.restorer.RestoreResult;
-import dev.photovault.vault.restorer.Restorer;
-import dev.photovault.vault.snapshot.SnapshotRef;
+import dev.photovault.vault.core.ByteSizes;
+import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.repository.RepositoryLock;
+import dev.photovault.vault.core.Progress;
+import dev.photovault.vault.core.restorer.RestoreResult;
+import dev.photovault.vault.core.restorer.Restorer;
+import dev.photovault.vault.core.snapshot.SnapshotRef;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,7 +36,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (workers < 1) {
-            throw new dev.photovault.vault.VaultException("--workers must be at least 1, not " + workers);
+            throw new dev.photovault.vault.core.VaultException("--workers must be at least 1, not " + workers);
         }
         java.util.function.Predicate<String> filter = Restorer.glob(include);
         Repository repo = repository.open();

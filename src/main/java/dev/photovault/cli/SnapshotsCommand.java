@@ -1,10 +1,10 @@
 package dev.photovault.cli;
 
-import dev.photovault.vault.ByteSizes;
-import dev.photovault.vault.VaultJson;
-import dev.photovault.vault.repository.Repository;
-import dev.photovault.vault.snapshot.SnapshotHeader;
-import dev.photovault.vault.snapshot.SnapshotRef;
+import dev.photovault.vault.core.ByteSizes;
+import dev.photovault.vault.core.VaultJson;
+import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.snapshot.SnapshotHeader;
+import dev.photovault.vault.core.snapshot.SnapshotRef;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

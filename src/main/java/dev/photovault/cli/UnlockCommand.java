@@ -1,7 +1,7 @@
 package dev.photovault.cli;
 
-import dev.photovault.vault.repository.Repository;
-import dev.photovault.vault.repository.RepositoryLock;
+import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.repository.RepositoryLock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

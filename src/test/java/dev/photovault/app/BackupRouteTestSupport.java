@@ -1,8 +1,8 @@
 package dev.photovault.app;
 
 import dev.photovault.emulator.GooglePhotosEmulator;
-import dev.photovault.vault.repository.Repository;
-import dev.photovault.vault.store.LocalObjectStore;
+import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.store.LocalObjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import dev.photovault.googlephotos.api.PhotosEndpoints;
 import dev.photovault.googlephotos.api.RetryPolicy;
 import dev.photovault.testing.S3ProxyServer;
 import dev.photovault.testing.SyntheticVideo;
-import dev.photovault.vault.snapshot.Entry;
+import dev.photovault.vault.core.snapshot.Entry;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.photovault.testing.Cli;
 import dev.photovault.testing.TestRepository;
-import dev.photovault.vault.Progress;
-import dev.photovault.vault.checker.Checker;
-import dev.photovault.vault.repository.Repository;
+import dev.photovault.vault.core.Progress;
+import dev.photovault.vault.core.checker.Checker;
+import dev.photovault.vault.core.repository.Repository;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

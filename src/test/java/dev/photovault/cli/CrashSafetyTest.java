@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.photovault.testing.Cli;
 import dev.photovault.testing.TestRepository;
-import dev.photovault.vault.Progress;
-import dev.photovault.vault.checker.CheckResult;
-import dev.photovault.vault.checker.Checker;
-import dev.photovault.vault.repository.Repository;
-import dev.photovault.vault.snapshot.SnapshotStats;
+import dev.photovault.vault.core.Progress;
+import dev.photovault.vault.core.checker.CheckResult;
+import dev.photovault.vault.core.checker.Checker;
+import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.snapshot.SnapshotStats;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

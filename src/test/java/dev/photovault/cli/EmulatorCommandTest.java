@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.photovault.testing.Cli;
-import dev.photovault.vault.VaultJson;
+import dev.photovault.vault.core.VaultJson;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;

@@ -1,9 +1,9 @@
 package dev.photovault.testing;
 
-import dev.photovault.vault.chunker.ChunkerParams;
-import dev.photovault.vault.crypto.KdfParams;
-import dev.photovault.vault.repository.Repository;
-import dev.photovault.vault.store.LocalObjectStore;
+import dev.photovault.vault.core.chunker.ChunkerParams;
+import dev.photovault.vault.core.crypto.KdfParams;
+import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.store.LocalObjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

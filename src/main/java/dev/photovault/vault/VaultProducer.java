@@ -1,0 +1,230 @@
+package dev.photovault.vault;
+
+import dev.photovault.vault.core.Progress;
+import dev.photovault.vault.core.VaultException;
+import dev.photovault.vault.core.VaultJson;
+import dev.photovault.vault.core.checker.CheckResult;
+import dev.photovault.vault.core.cache.LocalCache;
+import dev.photovault.vault.core.checker.Checker;
+import dev.photovault.vault.core.pruner.PruneResult;
+import dev.photovault.vault.core.pruner.Pruner;
+import dev.photovault.vault.core.pruner.RetentionPolicy;
+import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.repository.RepositoryLock;
+import dev.photovault.vault.core.snapshot.Entry;
+import dev.photovault.vault.core.snapshot.Snapshot;
+import dev.photovault.vault.core.snapshot.SnapshotRef;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Ordered;
+import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Carries out a {@code vault:} endpoint's operation. */
+final class VaultProducer extends DefaultProducer {
+
+    /** Exchange property with the run's status: complete, partial or failed. */
+    static final String STATUS_PROPERTY = "CamelVaultRunStatus";
+    private static final Logger LOG = LoggerFactory.getLogger(VaultProducer.class);
+
+    private final VaultEndpoint endpoint;
+
+    VaultProducer(VaultEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+    }
+
+    private VaultConfiguration config() {
+        return endpoint.getConfiguration();
+    }
+
+    private Repository repository() throws Exception {
+        return endpoint.getComponent().repository(config());
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        switch (endpoint.getOperation()) {
+            case OPEN -> open(exchange);
+            case STORE -> store(exchange);
+            case COMMIT -> commit(exchange);
+            case LIST -> list(exchange);
+            case READ -> read(exchange);
+            case CHECK -> check(exchange);
+            case FORGET -> forget(exchange);
+        }
+    }
+
+    private void open(Exchange exchange) throws Exception {
+        Repository repository = repository();
+        BackupSession session = new BackupSession(repository, config().getSource(), split(config().getPaths()),
+                split(config().getTags()), config().isCarryForward(), Duration.ofMillis(config().getLockWait()), endpoint.getComponent().counters(),
+                cacheDir().resolve(repository.config().id()), Duration.ofMillis(config().getProgressInterval()));
+        exchange.setProperty(VaultConstants.SESSION_PROPERTY, session);
+        exchange.getExchangeExtension().addOnCompletion(new AbortUncommitted(session));
+    }
+
+    /** Ends a session the route never committed (it failed, or stopped) before anyone is notified. */
+    private static final class AbortUncommitted extends SynchronizationAdapter implements Ordered {
+        private final BackupSession session;
+
+        AbortUncommitted(BackupSession session) {
+            this.session = session;
+        }
+
+        @Override
+        public void onDone(Exchange exchange) {
+            if (session.isOpen()) {
+                RunReport report = session.abort(exchange.getException());
+                if (report != null) {
+                    publish(exchange, report);
+                }
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return HIGHEST;
+        }
+    }
+
+    private static void publish(Exchange exchange, RunReport report) {
+        try {
+            exchange.setProperty(VaultConstants.REPORT_PROPERTY, VaultJson.MAPPER.writeValueAsString(report));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        exchange.setProperty(STATUS_PROPERTY, report.status());
+    }
+
+    private Path cacheDir() {
+        String dir = config().getCacheDir();
+        return dir == null || dir.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "photovault")
+                : Path.of(dir);
+    }
+
+    private static BackupSession session(Exchange exchange) {
+        BackupSession session = exchange.getProperty(VaultConstants.SESSION_PROPERTY, BackupSession.class);
+        if (session == null) {
+            throw new VaultException("no backup is open: put vault:open before vault:store and vault:commit");
+        }
+        return session;
+    }
+
+    private void store(Exchange exchange) throws Exception {
+        Message in = exchange.getIn();
+        SourceItem item = SourceItem.from(in);
+        boolean read = session(exchange).store(item, () -> in.getMandatoryBody(InputStream.class));
+        in.setHeader(VaultConstants.STORED, read ? "new" : "reused");
+    }
+
+    private void commit(Exchange exchange) throws Exception {
+        BackupSession session = session(exchange);
+        RunReport report = session.commit();
+        exchange.removeProperty(VaultConstants.SESSION_PROPERTY);
+        publish(exchange, report);
+        Message out = exchange.getMessage();
+        out.setBody(exchange.getProperty(VaultConstants.REPORT_PROPERTY, String.class));
+        out.setHeader(VaultConstants.SNAPSHOT_ID, report.snapshot());
+        out.setHeader(VaultConstants.PARTIAL, !report.ok());
+        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+    }
+
+    private SnapshotRef snapshotRef(Exchange exchange) throws Exception {
+        String ref = exchange.getIn().getHeader(VaultConstants.SNAPSHOT, config().getSnapshot(), String.class);
+        return repository().resolveSnapshot(ref);
+    }
+
+    private void list(Exchange exchange) throws Exception {
+        SnapshotRef ref = snapshotRef(exchange);
+        Snapshot snapshot = repository().loadSnapshot(ref.id());
+        Message out = exchange.getMessage();
+        out.setHeader(VaultConstants.SNAPSHOT_ID, ref.id());
+        out.setBody(snapshot.entries().stream().filter(Entry::isFile).iterator());
+    }
+
+    private void read(Exchange exchange) throws Exception {
+        Message in = exchange.getIn();
+        Entry entry = in.getBody() instanceof Entry e ? e : null;
+        if (entry == null) {
+            String path = in.getHeader(VaultConstants.ENTRY_PATH, String.class);
+            if (path == null) {
+                throw new VaultException("vault:read needs an entry (from vault:list) or the header "
+                        + VaultConstants.ENTRY_PATH);
+            }
+            SnapshotRef ref = snapshotRef(exchange);
+            entry = repository().loadSnapshot(ref.id()).entries().stream()
+                    .filter(e -> e.isFile() && e.path().equals(path)).findFirst()
+                    .orElseThrow(() -> new VaultException("snapshot " + ref.shortId() + " has no file " + path));
+        }
+        Message out = exchange.getMessage();
+        out.setHeader(VaultConstants.ENTRY_PATH, entry.path());
+        out.setHeader(VaultConstants.SIZE, entry.size());
+        out.setHeader(VaultConstants.TIME, entry.mtime());
+        out.setHeader(Exchange.FILE_NAME, entry.path());
+        if (entry.media() != null) {
+            out.setHeader(VaultConstants.SOURCE_ID, entry.media().sourceId());
+            out.setHeader(VaultConstants.FILE_NAME, entry.media().filename());
+            out.setHeader(VaultConstants.MIME_TYPE, entry.media().mimeType());
+        }
+        out.setBody(new EntryInputStream(repository(), entry));
+    }
+
+    private void check(Exchange exchange) throws Exception {
+        double subset = config().getReadDataSubset();
+        CheckResult result = new Checker(repository(), 2, new Progress()).check(subset > 0, Math.min(1.0, subset),
+                LocalCache.of(cacheDir(), repository().config().id()));
+        Message out = exchange.getMessage();
+        out.setBody(VaultJson.MAPPER.writeValueAsString(result));
+        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        if (result.ok()) {
+            LOG.info("check: {} snapshots, {} chunks, {} read and verified: no errors", result.snapshots(),
+                    result.chunks(), result.chunksRead());
+        } else {
+            throw new VaultException("check found " + result.errors().size() + " problems in "
+                    + repository().store().location() + ", first: " + result.errors().get(0)
+                    + "; run 'photovault check --read-data' for all of them");
+        }
+    }
+
+    private void forget(Exchange exchange) throws Exception {
+        VaultConfiguration c = config();
+        RetentionPolicy policy = new RetentionPolicy(c.getKeepLast(), c.getKeepDaily(), c.getKeepWeekly(),
+                c.getKeepMonthly(), c.getKeepYearly(), ZoneId.systemDefault());
+        Repository repository = repository();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        List<String> removed = new ArrayList<>();
+        try (RepositoryLock lock = RepositoryLock.acquire(repository, true, "forget", Duration.ofMillis(c.getLockWait()))) {
+            List<RetentionPolicy.Decision> decisions = new Pruner(repository).forget(policy, false);
+            decisions.stream().filter(d -> !d.keep()).forEach(d -> removed.add(d.snapshot().id()));
+            LocalCache.of(cacheDir(), repository.config().id()).forgetSnapshots(removed);
+            summary.put("removed", removed);
+            summary.put("kept", decisions.size() - removed.size());
+            if (c.isPrune()) {
+                PruneResult pruned = new Pruner(repository).prune(Duration.ofMillis(c.getPruneGrace()), false);
+                summary.put("prune", pruned);
+            }
+        }
+        LOG.info("forget: removed {} snapshots, kept {}{}", removed.size(), summary.get("kept"),
+                summary.containsKey("prune") ? ", " + summary.get("prune") : "");
+        Message out = exchange.getMessage();
+        out.setBody(VaultJson.MAPPER.writeValueAsString(summary));
+        out.setHeader(Exchange.CONTENT_TYPE, "application/json");
+    }
+
+    private static List<String> split(String csv) {
+        return csv == null || csv.isBlank() ? List.of()
+                : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

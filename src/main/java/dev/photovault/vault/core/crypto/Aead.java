@@ -1,0 +1,117 @@
+package dev.photovault.vault.core.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM with a random 96-bit nonce: {@code nonce ‖ ciphertext ‖ 128-bit tag}. Random nonces are safe
+ * for far more messages (2^32 per key) than a photo library produces.
+ */
+public final class Aead {
+
+    public static final int NONCE_BYTES = 12;
+    public static final int TAG_BYTES = 16;
+    /** What sealing adds to a plaintext's length. */
+    public static final int OVERHEAD = NONCE_BYTES + TAG_BYTES;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int SLICE = 4096;
+
+    private Aead() {
+    }
+
+    public static byte[] seal(byte[] key, byte[] aad, byte[] data, int off, int len) {
+        byte[] out = new byte[NONCE_BYTES + len + TAG_BYTES];
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BYTES * 8, nonce));
+            cipher.updateAAD(aad);
+            // Small slices: HotSpot only uses its AES-GCM intrinsics once the JDK's Java-level GCM methods are
+            // compiled, which depends on how often they are called. Fed whole megabyte chunks, the first gigabyte
+            // or so of a run goes through the slow path at ~60 MB/s; fed 4 KiB slices, only the first ~100 MB.
+            int written = NONCE_BYTES;
+            int end = off + len;
+            int pos = off;
+            for (; end - pos > SLICE; pos += SLICE) {
+                written += cipher.update(data, pos, SLICE, out, written);
+            }
+            cipher.doFinal(data, pos, end - pos, out, written);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-GCM is unavailable in this Java runtime", e);
+        }
+    }
+
+    public static byte[] seal(byte[] key, byte[] aad, byte[] data) {
+        return seal(key, aad, data, 0, data.length);
+    }
+
+    /**
+     * Decrypts and authenticates {@code sealed}.
+     *
+     * <p>This is GCM decryption built from the JDK's own AES-CTR and AES-GCM: the plaintext is recovered with
+     * CTR from counter block {@code nonce ‖ 00000002} (as GCM does for a 96-bit nonce), then sealed again with
+     * GCM under the same key, nonce and associated data, which reproduces the ciphertext and so computes the tag
+     * over it; the plaintext is returned only if that tag equals the stored one (compared in constant time).
+     * Why not {@code Cipher.DECRYPT_MODE}: the JDK's GCM decryption buffers its whole input and processes it in
+     * one call, so HotSpot compiles it with the AES/GHASH intrinsics only after about a gigabyte has been
+     * decrypted at ~60 MB/s; fed in slices, both ciphers here reach full speed within the first hundred megabytes.
+     *
+     * @throws IntegrityException naming {@code what} when the bytes are not what was sealed with this key and aad
+     */
+    public static byte[] open(byte[] key, byte[] aad, byte[] sealed, String what) {
+        if (sealed.length < OVERHEAD) {
+            throw new IntegrityException(what + " is truncated (" + sealed.length + " bytes)");
+        }
+        int n = sealed.length - OVERHEAD;
+        byte[] plain = new byte[n];
+        try {
+            SecretKeySpec aes = new SecretKeySpec(key, "AES");
+            byte[] counter = new byte[16];
+            System.arraycopy(sealed, 0, counter, 0, NONCE_BYTES);
+            counter[15] = 2;
+            Cipher ctr = Cipher.getInstance("AES/CTR/NoPadding");
+            ctr.init(Cipher.DECRYPT_MODE, aes, new IvParameterSpec(counter));
+            int pos = 0;
+            for (; n - pos > SLICE; pos += SLICE) {
+                ctr.update(sealed, NONCE_BYTES + pos, SLICE, plain, pos);
+            }
+            ctr.doFinal(sealed, NONCE_BYTES + pos, n - pos, plain, pos);
+
+            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+            gcm.init(Cipher.ENCRYPT_MODE, aes, new GCMParameterSpec(TAG_BYTES * 8, sealed, 0, NONCE_BYTES));
+            gcm.updateAAD(aad);
+            byte[] scratch = new byte[SLICE + TAG_BYTES];
+            pos = 0;
+            for (; n - pos > SLICE; pos += SLICE) {
+                gcm.update(plain, pos, SLICE, scratch, 0);
+            }
+            int last = gcm.doFinal(plain, pos, n - pos, scratch, 0);
+            if (!MessageDigest.isEqual(Arrays.copyOfRange(scratch, last - TAG_BYTES, last),
+                    Arrays.copyOfRange(sealed, NONCE_BYTES + n, sealed.length))) {
+                Arrays.fill(plain, (byte) 0);
+                throw new IntegrityException(what
+                        + " failed authentication: it is corrupted or was not written by this repository");
+            }
+            return plain;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-256-GCM is unavailable in this Java runtime", e);
+        }
+    }
+
+    /** Fills a new array with cryptographically strong random bytes. */
+    public static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.photovault.vault.core.pruner;
+
+import dev.photovault.vault.core.VaultException;
+import dev.photovault.vault.core.crypto.Aead;
+import dev.photovault.vault.core.repository.DamagedObject;
+import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.snapshot.SnapshotRef;
+import dev.photovault.vault.core.snapshot.Entry;
+import dev.photovault.vault.core.store.LocalObjectStore;
+import dev.photovault.vault.core.store.ObjectInfo;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Deletes chunks that no snapshot references. The caller holds the exclusive lock. Unreferenced chunks younger
+ * than the grace period stay (a backup without a lock, or one whose lock went stale, may be about to reference
+ * them). The order keeps the repository valid at every step: first one new index naming every chunk that
+ * stays, then the old index deltas go, then the chunks.
+ */
+public final class Pruner {
+
+    private final Repository repository;
+
+    public Pruner(Repository repository) {
+        this.repository = repository;
+    }
+
+    /**
+     * Removes the snapshots {@code policy} does not keep (unless {@code dryRun}); the caller holds an exclusive
+     * lock. @return every snapshot's decision, oldest first
+     */
+    public List<RetentionPolicy.Decision> forget(RetentionPolicy policy, boolean dryRun) throws IOException {
+        List<RetentionPolicy.Decision> decisions = policy.apply(repository.listSnapshots());
+        if (!dryRun) {
+            for (RetentionPolicy.Decision d : decisions) {
+                if (!d.keep()) {
+                    repository.deleteSnapshot(d.snapshot().id());
+                }
+            }
+        }
+        return decisions;
+    }
+
+    public PruneResult prune(Duration grace, boolean dryRun) throws IOException {
+        Set<String> referenced = new HashSet<>();
+        List<SnapshotRef> snapshots = repository.listSnapshots();
+        for (DamagedObject d : repository.damagedSnapshots()) {
+            if (d.key().startsWith("snapshots/") && Repository.isObjectId(d.key().substring("snapshots/".length()))) {
+                // Its chunks cannot be known: pruning now could delete what a repaired copy of it would need.
+                throw new VaultException(d.describe() + ": prune cannot tell which chunks it needs; remove it with"
+                        + " 'photovault repair snapshots' first (its files cannot be restored anyway)");
+            }
+        }
+        for (var ref : snapshots) {
+            for (Entry e : repository.loadSnapshot(ref.id()).entries()) {
+                referenced.addAll(e.chunks());
+            }
+        }
+        Instant cutoff = Instant.now().minus(grace);
+        Map<String, Integer> keep = new LinkedHashMap<>();
+        Map<String, Long> delete = new LinkedHashMap<>();
+        long inGrace = 0;
+        for (ObjectInfo info : repository.store().list("chunks/")) {
+            String id = info.key().substring(info.key().lastIndexOf('/') + 1);
+            if (referenced.contains(id) || info.lastModified().isAfter(cutoff)) {
+                keep.put(id, (int) (info.size() - Aead.OVERHEAD));
+                if (!referenced.contains(id)) {
+                    inGrace++;
+                }
+            } else {
+                delete.put(id, info.size());
+            }
+        }
+        for (String id : referenced) {
+            if (!keep.containsKey(id)) {
+                throw new VaultException("chunk " + id + " is referenced but missing: run 'photovault repair index',"
+                        + " then back up again (the next backup of the same files writes it again), then prune");
+            }
+        }
+        List<String> oldIndexes = repository.indexKeys();
+        long freed = delete.values().stream().mapToLong(Long::longValue).sum();
+        if (dryRun) {
+            return new PruneResult(referenced.size(), delete.size(), freed, inGrace, oldIndexes.size());
+        }
+        String rebuilt = repository.writeIndex(keep);
+        repository.store().flush();
+        for (String key : oldIndexes) {
+            if (!key.equals(rebuilt)) {
+                repository.store().delete(key);
+            }
+        }
+        for (String id : delete.keySet()) {
+            repository.store().delete(Repository.chunkKey(id));
+        }
+        if (repository.store() instanceof LocalObjectStore local) {
+            local.cleanTemporaryFiles(Duration.ofDays(1).toMillis());
+        }
+        return new PruneResult(referenced.size(), delete.size(), freed, inGrace, oldIndexes.size());
+    }
+}

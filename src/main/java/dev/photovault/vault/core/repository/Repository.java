@@ -1,0 +1,584 @@
+package dev.photovault.vault.core.repository;
+
+import dev.photovault.vault.core.VaultException;
+import dev.photovault.vault.core.VaultJson;
+import dev.photovault.vault.core.chunker.ChunkerParams;
+import dev.photovault.vault.core.chunker.FastCdc;
+import dev.photovault.vault.core.crypto.Aead;
+import dev.photovault.vault.core.crypto.BlobSealer;
+import dev.photovault.vault.core.crypto.ChunkSealer;
+import dev.photovault.vault.core.crypto.IntegrityException;
+import dev.photovault.vault.core.crypto.KdfParams;
+import dev.photovault.vault.core.crypto.KeyWrapper;
+import dev.photovault.vault.core.crypto.MasterKeys;
+import dev.photovault.vault.core.crypto.WrongPassphraseException;
+import dev.photovault.vault.core.snapshot.Snapshot;
+import dev.photovault.vault.core.snapshot.SnapshotCodec;
+import dev.photovault.vault.core.snapshot.SnapshotRef;
+import dev.photovault.vault.core.store.ObjectInfo;
+import dev.photovault.vault.core.store.ObjectStore;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import dev.photovault.vault.core.crypto.ConfigAuthenticator;
+import dev.photovault.vault.core.snapshot.SnapshotHeader;
+import dev.photovault.vault.core.store.ObjectNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An open repository: its config, its master keys, and the typed reads and writes of its objects. Knows the
+ * layout ({@code config}, {@code keys/}, {@code chunks/}, {@code index/}, {@code snapshots/}, {@code locks/});
+ * knows nothing of where the objects come from. Thread-safe.
+ */
+public final class Repository {
+
+    public static final int FORMAT_VERSION = 1;
+
+    static final String CONFIG = "config";
+    static final String KEYS = "keys/";
+    static final String CHUNKS = "chunks/";
+    static final String INDEX = "index/";
+    static final String SNAPSHOTS = "snapshots/";
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final Logger LOG = LoggerFactory.getLogger(Repository.class);
+
+    private final ObjectStore store;
+    private final RepositoryConfig config;
+    private final MasterKeys keys;
+    private final String keyId;
+    private final ChunkSealer chunkSealer;
+    private final BlobSealer blobSealer;
+    private final Map<String, SnapshotHeader> headers = new ConcurrentHashMap<>();
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private volatile List<DamagedObject> damaged;
+
+    private Repository(ObjectStore store, RepositoryConfig config, MasterKeys keys, String keyId) {
+        this.store = store;
+        this.config = config;
+        this.keys = keys;
+        this.keyId = keyId;
+        this.chunkSealer = new ChunkSealer(keys);
+        this.blobSealer = new BlobSealer(keys);
+    }
+
+    /**
+     * Creates a repository with fresh random master keys, wrapped by {@code passphrase}. All or nothing: the key
+     * is written first and the authenticated config last, so a killed {@code init} leaves only key files; the next
+     * {@code init} on that store removes them (they open nothing) and starts again.
+     */
+    public static Repository init(ObjectStore store, char[] passphrase, KdfParams kdf, ChunkerParams chunker)
+            throws IOException {
+        if (store.exists(CONFIG)) {
+            throw new VaultException("a repository already exists at " + store.location());
+        }
+        undoInterruptedInit(store);
+        RepositoryConfig unsigned = new RepositoryConfig(FORMAT_VERSION, HEX.formatHex(Aead.randomBytes(16)),
+                Instant.now(), chunker, null);
+        MasterKeys keys = MasterKeys.generate();
+        RepositoryConfig config = unsigned.withMac(new ConfigAuthenticator(keys).mac(unsigned.canonical()));
+        // The key first: a config without a key would be a repository nobody can open.
+        String keyId = writeKey(store, keys, passphrase, kdf);
+        store.flush();
+        if (!store.putIfAbsent(CONFIG, VaultJson.MAPPER.writeValueAsBytes(config))) {
+            store.delete(KEYS + keyId);
+            throw new VaultException("a repository already exists at " + store.location());
+        }
+        store.flush();
+        return new Repository(store, config, keys, keyId);
+    }
+
+    /** Key files with no config are what a killed init leaves; anything more is a damaged repository. */
+    private static void undoInterruptedInit(ObjectStore store) throws IOException {
+        List<ObjectInfo> leftovers = store.list(KEYS);
+        if (leftovers.isEmpty()) {
+            return;
+        }
+        for (String prefix : List.of(CHUNKS, INDEX, SNAPSHOTS)) {
+            if (!store.list(prefix).isEmpty()) {
+                throw new VaultException("the store at " + store.location() + " holds a repository's data but no"
+                        + " config: it is damaged, not new; restore its config file from a copy (init refuses to"
+                        + " touch it)");
+            }
+        }
+        for (ObjectInfo key : leftovers) {
+            store.delete(key.key());
+        }
+        LOG.info("removed {} key file(s) left at {} by an interrupted init", leftovers.size(), store.location());
+    }
+
+    /**
+     * Opens a repository with any of its keys. Key files are untrusted: each is checked against its name and its
+     * fields are bounded before any key derivation runs; the key that opens must also authenticate the config.
+     *
+     * @throws RepositoryNotFoundException if there is no {@code config}
+     * @throws WrongPassphraseException    if no key opens with {@code passphrase}
+     * @throws IntegrityException          if the passphrase is right but its key file or the config is damaged
+     */
+    public static Repository open(ObjectStore store, char[] passphrase) throws IOException {
+        RepositoryConfig config = readConfig(store);
+        List<String> unreadable = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        IntegrityException damagedKey = null;
+        String configRejectedBy = null;
+        List<ObjectInfo> keyObjects = store.list(KEYS);
+        for (ObjectInfo info : keyObjects) {
+            KeyFile file;
+            try {
+                file = readKeyFile(store, info.key());
+            } catch (VaultException e) {
+                unreadable.add(info.key());
+                reasons.add(e.getMessage());
+                continue;
+            }
+            Optional<MasterKeys> keys;
+            try {
+                keys = KeyWrapper.unwrap(wrapped(file), passphrase, info.key());
+            } catch (IntegrityException e) {
+                damagedKey = e;
+                continue;
+            }
+            if (keys.isEmpty()) {
+                continue;
+            }
+            if (config.mac() != null && !new ConfigAuthenticator(keys.get()).verify(config.canonical(), config.mac())) {
+                configRejectedBy = info.key();
+                continue;
+            }
+            return new Repository(store, config, keys.get(), idFromKey(info.key()));
+        }
+        if (configRejectedBy != null) {
+            throw new IntegrityException("the config at " + store.location() + " fails authentication with "
+                    + configRejectedBy + " (which the passphrase opens): the config was altered or damaged;"
+                    + " restore it from a copy");
+        }
+        if (damagedKey != null) {
+            throw damagedKey;
+        }
+        if (keyObjects.isEmpty()) {
+            throw new VaultException("the repository at " + store.location() + " has no key files (keys/ is empty):"
+                    + " without one it cannot be opened; restore keys/ from a copy");
+        }
+        if (unreadable.size() == keyObjects.size()) {
+            throw new IntegrityException(String.join("; ", reasons) + " (no key of the repository at "
+                    + store.location() + " could be tried with the passphrase; restore keys/ from a copy)");
+        }
+        reasons.forEach(r -> LOG.warn("{}", r));
+        if (!unreadable.isEmpty()) {
+            throw new WrongPassphraseException(store.location() + " (and " + String.join(", ", unreadable)
+                    + (unreadable.size() == 1 ? " is" : " are") + " damaged, so could not be tried)");
+        }
+        throw new WrongPassphraseException(store.location());
+    }
+
+    /**
+     * The config alone, readable without a passphrase, validated field by field (its MAC is checked by
+     * {@link #open}).
+     */
+    public static RepositoryConfig readConfig(ObjectStore store) throws IOException {
+        if (!store.exists(CONFIG)) {
+            if (!store.list(KEYS).isEmpty()) {
+                throw new RepositoryNotFoundException(store.location(), "an interrupted 'photovault init' left key"
+                        + " files there: run init again to start over");
+            }
+            throw new RepositoryNotFoundException(store.location());
+        }
+        String what = "the config at " + store.location();
+        RepositoryConfig config;
+        try {
+            config = VaultJson.MAPPER.readValue(store.get(CONFIG), RepositoryConfig.class);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ObjectNotFoundException missing) {
+                throw missing;
+            }
+            throw new VaultException(what + " is not valid: " + VaultJson.reason(e));
+        }
+        if (config == null) {
+            throw new VaultException(what + " is not valid: it is empty");
+        }
+        if (config.version() > FORMAT_VERSION) {
+            throw new VaultException("repository format " + config.version() + " at " + store.location()
+                    + " is newer than this photovault understands (" + FORMAT_VERSION + "): upgrade photovault");
+        }
+        String bad = config.version() < 1 ? "version " + config.version()
+                : config.id() == null || !config.id().matches("[0-9a-f]{32}") ? "id"
+                : config.created() == null ? "created"
+                : config.chunker() == null ? "chunker"
+                : config.mac() != null && !config.mac().matches("[0-9a-f]{64}") ? "mac" : null;
+        if (bad != null) {
+            throw new VaultException(what + " is not valid: its " + bad + " field is missing or malformed");
+        }
+        return config;
+    }
+
+    public ObjectStore store() {
+        return store;
+    }
+
+    public RepositoryConfig config() {
+        return config;
+    }
+
+    /** A chunker with this repository's parameters and secret seed. */
+    public FastCdc chunker() {
+        return new FastCdc(config.chunker(), keys.chunkerSeed());
+    }
+
+    public ChunkSealer chunkSealer() {
+        return chunkSealer;
+    }
+
+    BlobSealer blobSealer() {
+        return blobSealer;
+    }
+
+    // ---- chunks -------------------------------------------------------------------------------------------
+
+    public static String chunkKey(String id) {
+        return CHUNKS + id.substring(0, 2) + "/" + id;
+    }
+
+    /** Whether the chunk object exists (says nothing of its health). */
+    public boolean hasChunk(String id) throws IOException {
+        return store.exists(chunkKey(id));
+    }
+
+    /** Stores a sealed chunk. @return false if the repository already had it */
+    public boolean putChunk(String id, byte[] sealed) throws IOException {
+        return store.putIfAbsent(chunkKey(id), sealed);
+    }
+
+    /**
+     * The plaintext of a chunk, authenticated and checked against its id.
+     *
+     * @throws IntegrityException if the chunk is damaged
+     * @throws dev.photovault.vault.core.store.ObjectNotFoundException if it is missing
+     */
+    public byte[] readChunk(String id) throws IOException {
+        return chunkSealer.open(id, store.get(chunkKey(id)));
+    }
+
+    // ---- index --------------------------------------------------------------------------------------------
+
+    /**
+     * Reads every index delta into one index. A damaged delta is left out with one warning: the chunks it named
+     * are then looked up in the store again (and rewritten if missing), which costs time, never data.
+     */
+    public ChunkIndex loadIndex() throws IOException {
+        ChunkIndex index = new ChunkIndex();
+        for (ObjectInfo info : store.list(INDEX)) {
+            try {
+                readIndex(info.key(), index::add);
+            } catch (VaultException | IOException e) {
+                if (e instanceof ObjectNotFoundException) {
+                    continue; // replaced by a prune or repair while we listed
+                }
+                warnOnce(info.key(), "index delta " + info.key() + " is damaged and ignored (" + e.getMessage()
+                        + "): 'photovault repair index' rebuilds the index");
+            }
+        }
+        return index;
+    }
+
+    /**
+     * Reads one index delta, handing each chunk id and size to {@code sink}.
+     *
+     * @throws IntegrityException if it does not match its name or fails authentication
+     */
+    public void readIndex(String key, java.util.function.ObjIntConsumer<String> sink) throws IOException {
+        byte[] plain = blobSealer.open(BlobSealer.Kind.INDEX, readNamed(store, key, "index delta"), key);
+        try {
+            IndexCodec.decode(plain, sink);
+        } catch (IOException | RuntimeException e) {
+            throw new IntegrityException(key + " is malformed: " + VaultJson.reason(e));
+        }
+    }
+
+    /** Keys of every index delta. */
+    public List<String> indexKeys() throws IOException {
+        return store.list(INDEX).stream().map(ObjectInfo::key).toList();
+    }
+
+    /** Writes an index delta naming chunks that are already stored. @return its key */
+    public String writeIndex(Map<String, Integer> chunks) throws IOException {
+        return putSealed(INDEX, blobSealer.seal(BlobSealer.Kind.INDEX, IndexCodec.encode(chunks)));
+    }
+
+    // ---- snapshots ----------------------------------------------------------------------------------------
+
+    /** Writes a snapshot; everything it references must already be stored and indexed. @return its id */
+    public String saveSnapshot(Snapshot snapshot) throws IOException {
+        store.flush();
+        String key = putSealed(SNAPSHOTS, blobSealer.seal(BlobSealer.Kind.SNAPSHOT, SnapshotCodec.encode(snapshot)));
+        store.flush();
+        String id = key.substring(SNAPSHOTS.length());
+        headers.put(id, snapshot.header());
+        return id;
+    }
+
+    /**
+     * A whole snapshot, verified against its name and authenticated.
+     *
+     * @throws IntegrityException naming the snapshot if it is damaged
+     */
+    public Snapshot loadSnapshot(String id) throws IOException {
+        byte[] plain = openSnapshot(id);
+        try {
+            return SnapshotCodec.decode(plain);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof VaultException v) {
+                throw v;
+            }
+            throw new IntegrityException("snapshot " + id + " is malformed: " + VaultJson.reason(e));
+        }
+    }
+
+    private byte[] openSnapshot(String id) throws IOException {
+        String key = SNAPSHOTS + id;
+        return blobSealer.open(BlobSealer.Kind.SNAPSHOT, readNamed(store, key, "snapshot"), "snapshot " + id);
+    }
+
+    /**
+     * Every readable snapshot, oldest first. Headers are read once per id (a snapshot never changes). A damaged
+     * snapshot, or a stray file in {@code snapshots/}, is left out and reported once, with the command that
+     * removes it; {@link #damagedSnapshots()} lists them.
+     */
+    public List<SnapshotRef> listSnapshots() throws IOException {
+        List<SnapshotRef> refs = new ArrayList<>();
+        Map<String, DamagedObject> found = new LinkedHashMap<>();
+        for (ObjectInfo info : store.list(SNAPSHOTS)) {
+            String id = info.key().substring(SNAPSHOTS.length());
+            if (!isObjectId(id)) {
+                found.put(info.key(), new DamagedObject(info.key(), "not a snapshot name: a stray file"));
+                continue;
+            }
+            SnapshotHeader header = headers.get(id);
+            if (header == null) {
+                try {
+                    header = SnapshotCodec.decodeHeader(openSnapshot(id));
+                } catch (ObjectNotFoundException forgottenMeanwhile) {
+                    continue;
+                } catch (VaultException | IOException e) {
+                    found.put(info.key(), new DamagedObject(info.key(), e.getMessage()));
+                    continue;
+                }
+                headers.put(id, header);
+            }
+            refs.add(new SnapshotRef(id, header));
+        }
+        damaged = List.copyOf(found.values());
+        for (DamagedObject d : damaged) {
+            warnOnce(d.key(), d.describe() + ": it is left out; 'photovault repair snapshots' removes it");
+        }
+        refs.sort(Comparator.comparing((SnapshotRef r) -> r.header().time()).thenComparing(SnapshotRef::id));
+        return refs;
+    }
+
+    /** The damaged snapshots and stray files the last {@link #listSnapshots()} left out. */
+    public List<DamagedObject> damagedSnapshots() throws IOException {
+        if (damaged == null) {
+            listSnapshots();
+        }
+        return damaged;
+    }
+
+    /** Finds a snapshot by full id, unique id prefix, or {@code latest}. */
+    public SnapshotRef resolveSnapshot(String ref) throws IOException {
+        List<SnapshotRef> all = listSnapshots();
+        if (ref.equals("latest")) {
+            if (all.isEmpty()) {
+                throw new VaultException("the repository has no snapshots yet"
+                        + (damaged.isEmpty() ? "" : " that can be read (" + damaged.size() + " damaged)"));
+            }
+            return all.get(all.size() - 1);
+        }
+        List<SnapshotRef> matches = all.stream().filter(s -> s.id().startsWith(ref)).toList();
+        if (matches.isEmpty()) {
+            for (DamagedObject d : damaged) {
+                if (d.key().startsWith(SNAPSHOTS + ref)) {
+                    throw new VaultException(d.describe() + ": it cannot be read; 'photovault repair snapshots'"
+                            + " removes it");
+                }
+            }
+            throw new VaultException("no snapshot " + ref + ": 'photovault snapshots' lists them");
+        }
+        if (matches.size() > 1) {
+            throw new VaultException("snapshot id " + ref + " is ambiguous (" + matches.size()
+                    + " snapshots start with it): give more characters");
+        }
+        return matches.get(0);
+    }
+
+    public void deleteSnapshot(String id) throws IOException {
+        store.delete(SNAPSHOTS + id);
+        headers.remove(id);
+    }
+
+    // ---- keys ---------------------------------------------------------------------------------------------
+
+    /** Adds a key that opens this repository with another passphrase. @return its id */
+    public String addKey(char[] passphrase, KdfParams kdf) throws IOException {
+        return writeKey(store, keys, passphrase, kdf);
+    }
+
+    public List<KeyInfo> listKeys() throws IOException {
+        List<KeyInfo> out = new ArrayList<>();
+        for (ObjectInfo info : store.list(KEYS)) {
+            String id = idFromKey(info.key());
+            try {
+                KeyFile file = readKeyFile(store, info.key());
+                out.add(new KeyInfo(id, id.equals(keyId), file.created(), file.hostname(), file.username()));
+            } catch (VaultException e) {
+                warnOnce(info.key(), e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** The id of the key that opened this session. */
+    public String keyId() {
+        return keyId;
+    }
+
+    /** Removes a key by id or unique prefix. The key in use cannot be removed (it would lock the user out). */
+    public String removeKey(String idOrPrefix) throws IOException {
+        List<KeyInfo> matches = listKeys().stream().filter(k -> k.id().startsWith(idOrPrefix)).toList();
+        if (matches.size() != 1) {
+            throw new VaultException(matches.isEmpty() ? "no key " + idOrPrefix + ": 'photovault key list' lists them"
+                    : "key id " + idOrPrefix + " is ambiguous: give more characters");
+        }
+        KeyInfo key = matches.get(0);
+        if (key.current()) {
+            throw new VaultException("key " + key.id().substring(0, 8)
+                    + " is the one in use: open the repository with another key to remove it, or use 'key passwd'");
+        }
+        store.delete(KEYS + key.id());
+        return key.id();
+    }
+
+    /** Replaces the key in use by one with a new passphrase. @return the new key's id */
+    public String changePassphrase(char[] newPassphrase, KdfParams kdf) throws IOException {
+        String added = addKey(newPassphrase, kdf);
+        store.flush();
+        store.delete(KEYS + keyId);
+        return added;
+    }
+
+    private static String writeKey(ObjectStore store, MasterKeys keys, char[] passphrase, KdfParams kdf)
+            throws IOException {
+        KeyWrapper.Wrapped wrapped = KeyWrapper.wrap(keys, passphrase, kdf);
+        Base64.Encoder b64 = Base64.getEncoder();
+        KeyFile file = new KeyFile(1, Instant.now(), Hosts.hostname(), Hosts.username(),
+                new KeyFile.Kdf("argon2id", kdf.memoryKiB(), kdf.iterations(), kdf.parallelism(),
+                        b64.encodeToString(wrapped.salt())),
+                b64.encodeToString(wrapped.data()), b64.encodeToString(wrapped.check()));
+        byte[] bytes = VaultJson.MAPPER.writeValueAsBytes(file);
+        String id = sha256Hex(bytes);
+        store.putIfAbsent(KEYS + id, bytes);
+        return id;
+    }
+
+    /** A key file, checked against its name and field by field. @throws VaultException naming it */
+    private static KeyFile readKeyFile(ObjectStore store, String key) throws IOException {
+        byte[] bytes = readNamed(store, key, "key file");
+        KeyFile file;
+        try {
+            file = VaultJson.MAPPER.readValue(bytes, KeyFile.class);
+        } catch (IOException | RuntimeException e) {
+            throw new VaultException(key + " is not a valid key file: " + VaultJson.reason(e));
+        }
+        if (file == null || file.kdf() == null || file.data() == null || file.kdf().salt() == null) {
+            throw new VaultException(key + " is not a valid key file: fields are missing");
+        }
+        if (!"argon2id".equals(file.kdf().algorithm())) {
+            throw new VaultException(key + " uses an unknown key derivation; upgrade photovault");
+        }
+        try {
+            KdfParams.check(file.kdf().memoryKiB(), file.kdf().iterations(), file.kdf().parallelism());
+        } catch (VaultException e) {
+            throw new VaultException(key + " is not a usable key file: " + e.getMessage());
+        }
+        try {
+            Base64.Decoder b64 = Base64.getDecoder();
+            if (b64.decode(file.kdf().salt()).length != 16
+                    || b64.decode(file.data()).length != Aead.OVERHEAD + MasterKeys.ENCODED_BYTES
+                    || file.check() != null && b64.decode(file.check()).length != KeyWrapper.CHECK_BYTES) {
+                throw new IllegalArgumentException("a field has the wrong length");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new VaultException(key + " is not a valid key file: " + e.getMessage());
+        }
+        return file;
+    }
+
+    private static KeyWrapper.Wrapped wrapped(KeyFile file) {
+        Base64.Decoder b64 = Base64.getDecoder();
+        return new KeyWrapper.Wrapped(
+                new KdfParams((int) file.kdf().memoryKiB(), (int) file.kdf().iterations(),
+                        (int) file.kdf().parallelism()),
+                b64.decode(file.kdf().salt()), b64.decode(file.data()),
+                file.check() == null ? null : b64.decode(file.check()));
+    }
+
+    private static String idFromKey(String key) {
+        return key.substring(key.lastIndexOf('/') + 1);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    /** Stores a sealed blob under {@code prefix + hex SHA-256(blob)}. @return the key */
+    String putSealed(String prefix, byte[] sealed) throws IOException {
+        String key = prefix + sha256Hex(sealed);
+        store.putIfAbsent(key, sealed);
+        return key;
+    }
+
+    /**
+     * An object whose name is the SHA-256 of its bytes, checked on every read: a replaced or damaged object is
+     * an integrity error naming it, never quietly someone else's content.
+     */
+    static byte[] readNamed(ObjectStore store, String key, String what) throws IOException {
+        byte[] bytes = store.get(key);
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        if (!sha256Hex(bytes).equals(name)) {
+            throw new IntegrityException(what + " " + key + " does not match its name: it was replaced or damaged");
+        }
+        return bytes;
+    }
+
+    /** Whether a name is a 64-hex-digit object id. */
+    public static boolean isObjectId(String name) {
+        return name.length() == 64 && name.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
+    }
+
+    private void warnOnce(String key, String message) {
+        if (warned.add(key)) {
+            LOG.warn("{}", message);
+        }
+    }
+
+    static String sha256Hex(byte[] bytes) {
+        try {
+            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Repository[" + store.location() + ", id=" + config.id() + "]";
+    }
+}

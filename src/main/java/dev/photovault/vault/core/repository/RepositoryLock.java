@@ -1,0 +1,203 @@
+package dev.photovault.vault.core.repository;
+
+import dev.photovault.vault.core.VaultJson;
+import dev.photovault.vault.core.crypto.BlobSealer;
+import dev.photovault.vault.core.crypto.IntegrityException;
+import dev.photovault.vault.core.store.ObjectInfo;
+import dev.photovault.vault.core.store.ObjectNotFoundException;
+import dev.photovault.vault.core.store.StoreReadOnlyException;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A lock on a repository: shared (backups, checks: many at once) or exclusive (prune: alone). Held as a sealed
+ * {@code locks/<id>} object that is refreshed every {@link #REFRESH} and counts as stale once older than
+ * {@link #STALE}, or at once when its process on this same host is gone, so a crashed process never blocks
+ * the repository for long. Taking a lock writes it first and then looks for conflicts, so two racing
+ * processes both see each other and back off.
+ */
+public final class RepositoryLock implements AutoCloseable {
+
+    static final Duration REFRESH = Duration.ofMinutes(5);
+    static final Duration STALE = Duration.ofMinutes(30);
+
+    private static final Logger LOG = LoggerFactory.getLogger(RepositoryLock.class);
+
+    private final Repository repository;
+    private final LockInfo info;
+    private final ScheduledExecutorService refresher;
+    private volatile String key;
+
+    private RepositoryLock(Repository repository, LockInfo info, String key) {
+        this.repository = repository;
+        this.info = info;
+        this.key = key;
+        if (key == null) {
+            this.refresher = null;
+            return;
+        }
+        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "photovault-lock-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        refresher.scheduleWithFixedDelay(this::refresh, REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Takes a lock, waiting up to {@code wait} for conflicting holders to finish.
+     *
+     * @throws RepositoryLockedException naming the holder if the lock cannot be had in time
+     */
+    public static RepositoryLock acquire(Repository repository, boolean exclusive, String purpose, Duration wait)
+            throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Optional<LockInfo> conflict = conflicting(repository, exclusive, null);
+            if (conflict.isEmpty()) {
+                LockInfo info = new LockInfo(Instant.now(), Hosts.hostname(), Hosts.username(),
+                        ProcessHandle.current().pid(), exclusive, purpose);
+                String key = write(repository, info);
+                conflict = conflicting(repository, exclusive, key);
+                if (conflict.isEmpty()) {
+                    return new RepositoryLock(repository, info, key);
+                }
+                repository.store().delete(key);
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new RepositoryLockedException(conflict.get());
+            }
+            sleepQuietly(200 + ThreadLocalRandom.current().nextInt(800));
+        }
+    }
+
+    /**
+     * A shared lock for a command that only reads (snapshots, ls, restore, check), or none: with {@code noLock},
+     * or when the store cannot be written at all (a read-only mount, read-only credentials), in which case a
+     * warning says that it reads without one. An exclusive lock held by a prune still makes it wait or fail.
+     */
+    public static RepositoryLock acquireForReading(Repository repository, String purpose, boolean noLock)
+            throws IOException {
+        if (noLock) {
+            return new RepositoryLock(repository, null, null);
+        }
+        try {
+            return acquire(repository, false, purpose, Duration.ZERO);
+        } catch (StoreReadOnlyException e) {
+            LOG.warn("{}: reading it without a lock", e.getMessage());
+            return new RepositoryLock(repository, null, null);
+        }
+    }
+
+    /** Every lock in the repository with its key; stale ones included. */
+    public static List<Held> list(Repository repository) throws IOException {
+        List<Held> out = new ArrayList<>();
+        for (ObjectInfo object : repository.store().list("locks/")) {
+            try {
+                byte[] plain = repository.blobSealer().open(BlobSealer.Kind.LOCK,
+                        repository.store().get(object.key()), object.key());
+                LockInfo info = VaultJson.MAPPER.readValue(plain, LockInfo.class);
+                out.add(new Held(object.key(), info, isStale(info)));
+            } catch (ObjectNotFoundException released) {
+                // released while we listed
+            } catch (IntegrityException e) {
+                LOG.warn("ignoring unreadable lock {}: {}", object.key(), e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A lock as found in the repository.
+     *
+     * @param key   its object key
+     * @param info  its holder
+     * @param stale whether it may be removed
+     */
+    public record Held(String key, LockInfo info, boolean stale) {
+    }
+
+    /** Removes stale locks (or all locks with {@code all}). @return how many were removed */
+    public static int removeLocks(Repository repository, boolean all) throws IOException {
+        int removed = 0;
+        for (Held held : list(repository)) {
+            if (all || held.stale()) {
+                repository.store().delete(held.key());
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    static boolean isStale(LockInfo info) {
+        if (info.time().isBefore(Instant.now().minus(STALE))) {
+            return true;
+        }
+        if (info.hostname().equals(Hosts.hostname()) && info.pid() != ProcessHandle.current().pid()) {
+            return ProcessHandle.of(info.pid()).map(p -> !p.isAlive()).orElse(true);
+        }
+        return false;
+    }
+
+    private static Optional<LockInfo> conflicting(Repository repository, boolean exclusive, String ownKey)
+            throws IOException {
+        for (Held held : list(repository)) {
+            if (held.key().equals(ownKey) || held.stale()) {
+                continue;
+            }
+            if (exclusive || held.info().exclusive()) {
+                return Optional.of(held.info());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String write(Repository repository, LockInfo info) throws IOException {
+        byte[] sealed = repository.blobSealer().seal(BlobSealer.Kind.LOCK, VaultJson.MAPPER.writeValueAsBytes(info));
+        return repository.putSealed("locks/", sealed);
+    }
+
+    private void refresh() {
+        try {
+            LockInfo fresh = new LockInfo(Instant.now(), info.hostname(), info.username(), info.pid(),
+                    info.exclusive(), info.purpose());
+            String old = key;
+            key = write(repository, fresh);
+            repository.store().delete(old);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not refresh the repository lock: {}", e.getMessage());
+        }
+    }
+
+    public LockInfo info() {
+        return info;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (key == null) {
+            return;
+        }
+        refresher.shutdownNow();
+        repository.store().delete(key);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a repository lock", e);
+        }
+    }
+}

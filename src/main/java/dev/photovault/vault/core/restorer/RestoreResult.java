@@ -1,0 +1,14 @@
+package dev.photovault.vault.core.restorer;
+
+import java.util.List;
+
+/**
+ * The outcome of a restore.
+ *
+ * @param files     files written
+ * @param unchanged files already present with the right content, left alone
+ * @param bytes     bytes written
+ * @param failures  one line per file that could not be restored, naming the file and the damage
+ */
+public record RestoreResult(long files, long unchanged, long bytes, List<String> failures) {
+}

@@ -1,0 +1,36 @@
+package dev.photovault.vault.core.snapshot;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/**
+ * What is known about an entry as a photo or video, from its source (Google Photos, a Takeout sidecar, or the
+ * file name). Every field may be null when the source does not say.
+ *
+ * @param sourceId    the item's id at its source (e.g. a Google Photos media item id)
+ * @param filename    the original file name at the source
+ * @param mimeType    the media type, e.g. {@code image/jpeg}
+ * @param created     when the item was uploaded or created at the source
+ * @param taken       when the photo was taken
+ * @param width       pixels
+ * @param height      pixels
+ * @param cameraMake  camera maker
+ * @param cameraModel camera model
+ * @param description the user's caption
+ * @param latitude    degrees, null when unknown
+ * @param longitude   degrees, null when unknown
+ * @param altitude    metres, null when unknown
+ * @param favorite    starred by the user
+ * @param archived    hidden from the main view by the user
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MediaInfo(String sourceId, String filename, String mimeType, Instant created, Instant taken,
+        Long width, Long height, String cameraMake, String cameraModel, String description,
+        Double latitude, Double longitude, Double altitude, Boolean favorite, Boolean archived) {
+
+    /** Only a media type, as known for a plain local file. */
+    public static MediaInfo ofMimeType(String mimeType) {
+        return mimeType == null ? null
+                : new MediaInfo(null, null, mimeType, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+}

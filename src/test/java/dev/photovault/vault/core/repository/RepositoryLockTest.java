@@ -1,0 +1,80 @@
+package dev.photovault.vault.core.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.photovault.testing.TestRepository;
+import dev.photovault.vault.core.VaultJson;
+import dev.photovault.vault.core.crypto.BlobSealer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RepositoryLockTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sharedLocksCoexist() throws Exception {
+        Repository repo = TestRepository.create(dir);
+        try (RepositoryLock a = RepositoryLock.acquire(repo, false, "backup", Duration.ZERO);
+                RepositoryLock b = RepositoryLock.acquire(TestRepository.reopen(dir), false, "backup", Duration.ZERO)) {
+            assertThat(RepositoryLock.list(repo)).hasSize(2);
+        }
+        assertThat(RepositoryLock.list(repo)).isEmpty();
+    }
+
+    @Test
+    void anExclusiveLockIsRefusedWhileABackupRunsAndTheMessageNamesTheHolder() throws Exception {
+        Repository repo = TestRepository.create(dir);
+        try (RepositoryLock backup = RepositoryLock.acquire(repo, false, "backup", Duration.ZERO)) {
+            assertThatThrownBy(() -> RepositoryLock.acquire(repo, true, "prune", Duration.ofMillis(300)))
+                    .isInstanceOf(RepositoryLockedException.class)
+                    .hasMessageContaining("shared lock for backup by " + Hosts.username() + "@" + Hosts.hostname())
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid());
+        }
+        try (RepositoryLock prune = RepositoryLock.acquire(repo, true, "prune", Duration.ZERO)) {
+            assertThatThrownBy(() -> RepositoryLock.acquire(repo, false, "backup", Duration.ZERO))
+                    .isInstanceOf(RepositoryLockedException.class).hasMessageContaining("exclusive lock for prune");
+        }
+    }
+
+    @Test
+    void aWaitingPruneGetsTheLockOnceTheBackupEnds() throws Exception {
+        Repository repo = TestRepository.create(dir);
+        RepositoryLock backup = RepositoryLock.acquire(repo, false, "backup", Duration.ZERO);
+        Thread release = new Thread(() -> {
+            try {
+                Thread.sleep(500);
+                backup.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        release.start();
+        try (RepositoryLock prune = RepositoryLock.acquire(repo, true, "prune", Duration.ofSeconds(30))) {
+            assertThat(prune.info().exclusive()).isTrue();
+        }
+        release.join();
+    }
+
+    @Test
+    void locksOfDeadProcessesAndOldLocksAreStale() throws Exception {
+        Repository repo = TestRepository.create(dir);
+        long deadPid = new ProcessBuilder("true").start().onExit().get().pid();
+        writeLock(repo, new LockInfo(Instant.now(), Hosts.hostname(), "u", deadPid, true, "prune"));
+        writeLock(repo, new LockInfo(Instant.now().minus(Duration.ofHours(2)), "elsewhere", "u", 1, true, "prune"));
+        try (RepositoryLock lock = RepositoryLock.acquire(repo, true, "prune", Duration.ZERO)) {
+            assertThat(RepositoryLock.list(repo)).filteredOn(RepositoryLock.Held::stale).hasSize(2);
+        }
+        assertThat(RepositoryLock.removeLocks(repo, false)).isEqualTo(2);
+        assertThat(RepositoryLock.list(repo)).isEmpty();
+    }
+
+    private static void writeLock(Repository repo, LockInfo info) throws Exception {
+        repo.putSealed("locks/", repo.blobSealer().seal(BlobSealer.Kind.LOCK, VaultJson.MAPPER.writeValueAsBytes(info)));
+    }
+}
