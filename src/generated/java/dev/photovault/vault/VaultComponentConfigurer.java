@@ -52,6 +52,7 @@ public class VaultComponentConfigurer extends PropertyConfigurerSupport implemen
         case "keepWeekly": getOrCreateConfiguration(target).setKeepWeekly(property(camelContext, int.class, value)); return true;
         case "keepyearly":
         case "keepYearly": getOrCreateConfiguration(target).setKeepYearly(property(camelContext, int.class, value)); return true;
+        case "label": getOrCreateConfiguration(target).setLabel(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lockwait":
@@ -100,6 +101,7 @@ public class VaultComponentConfigurer extends PropertyConfigurerSupport implemen
         case "keepWeekly": return int.class;
         case "keepyearly":
         case "keepYearly": return int.class;
+        case "label": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lockwait":
@@ -149,6 +151,7 @@ public class VaultComponentConfigurer extends PropertyConfigurerSupport implemen
         case "keepWeekly": return getOrCreateConfiguration(target).getKeepWeekly();
         case "keepyearly":
         case "keepYearly": return getOrCreateConfiguration(target).getKeepYearly();
+        case "label": return getOrCreateConfiguration(target).getLabel();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lockwait":

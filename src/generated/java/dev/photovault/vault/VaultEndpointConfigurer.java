@@ -38,6 +38,7 @@ public class VaultEndpointConfigurer extends PropertyConfigurerSupport implement
         case "keepWeekly": target.getConfiguration().setKeepWeekly(property(camelContext, int.class, value)); return true;
         case "keepyearly":
         case "keepYearly": target.getConfiguration().setKeepYearly(property(camelContext, int.class, value)); return true;
+        case "label": target.getConfiguration().setLabel(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lockwait":
@@ -79,6 +80,7 @@ public class VaultEndpointConfigurer extends PropertyConfigurerSupport implement
         case "keepWeekly": return int.class;
         case "keepyearly":
         case "keepYearly": return int.class;
+        case "label": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lockwait":
@@ -121,6 +123,7 @@ public class VaultEndpointConfigurer extends PropertyConfigurerSupport implement
         case "keepWeekly": return target.getConfiguration().getKeepWeekly();
         case "keepyearly":
         case "keepYearly": return target.getConfiguration().getKeepYearly();
+        case "label": return target.getConfiguration().getLabel();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lockwait":

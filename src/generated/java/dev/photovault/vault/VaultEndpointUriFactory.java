@@ -23,7 +23,7 @@ public class VaultEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(22);
+        Set<String> props = new HashSet<>(23);
         props.add("cacheDir");
         props.add("carryForward");
         props.add("initialize");
@@ -32,6 +32,7 @@ public class VaultEndpointUriFactory extends org.apache.camel.support.component.
         props.add("keepMonthly");
         props.add("keepWeekly");
         props.add("keepYearly");
+        props.add("label");
         props.add("lazyStartProducer");
         props.add("lockWait");
         props.add("operation");

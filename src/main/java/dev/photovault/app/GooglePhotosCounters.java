@@ -2,12 +2,12 @@ package dev.photovault.app;
 
 import dev.photovault.googlephotos.GooglePhotosComponent;
 import dev.photovault.googlephotos.api.GooglePhotosClient;
-import dev.photovault.vault.SourceCounters;
+import dev.photovault.vault.core.backup.RequestCounters;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 
 /** The google-photos component's request counters, for the vault's run reports. */
-public final class GooglePhotosCounters implements SourceCounters {
+public final class GooglePhotosCounters implements RequestCounters {
 
     private final CamelContext context;
 

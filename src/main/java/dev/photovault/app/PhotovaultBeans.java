@@ -61,6 +61,7 @@ public class PhotovaultBeans implements CamelConfiguration {
         context.getRegistry().bind("photovaultPickerSessions",
                 new PickerSessions(Path.of(sessions.isBlank() ? "photovault-data/picker-sessions" : sessions)));
         context.getRegistry().bind("photovaultGooglePhotosCounters", new GooglePhotosCounters(context));
+        context.getRegistry().bind("photovaultGooglePhotosItem", new GooglePhotosItemHeaders());
     }
 
     static String property(CamelContext context, String name) {

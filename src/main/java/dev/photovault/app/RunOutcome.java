@@ -32,7 +32,7 @@ public record RunOutcome(String routeId, String status, String report, String er
             return null;
         }
         try {
-            return dev.photovault.vault.core.VaultJson.MAPPER.readValue(report, dev.photovault.vault.RunReport.class)
+            return dev.photovault.vault.core.VaultJson.MAPPER.readValue(report, dev.photovault.vault.core.backup.RunReport.class)
                     .line();
         } catch (java.io.IOException e) {
             return null;

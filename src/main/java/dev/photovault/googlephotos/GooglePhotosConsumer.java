@@ -143,7 +143,9 @@ public class GooglePhotosConsumer extends ScheduledBatchPollingConsumer {
 
     /**
      * Each app-created album's items in turn (all albums, or those with the given titles), then (optionally) the
-     * app-created items in no album; each item once.
+     * app-created items in no album. An item in several albums is listed once per album (each message says its
+     * album, so a consumer sees every membership); the final listing of all items yields only those no album
+     * listed.
      */
     static final class EveryAlbum implements Iterator<Listed> {
         private final GooglePhotosClient client;
@@ -172,7 +174,8 @@ public class GooglePhotosConsumer extends ScheduledBatchPollingConsumer {
             while (next == null) {
                 if (current.hasNext()) {
                     Listed candidate = current.next();
-                    if (emitted.add(candidate.item().id())) {
+                    boolean fresh = emitted.add(candidate.item().id());
+                    if (candidate.album() != null || fresh) {
                         next = candidate;
                     }
                 } else if (albums.hasNext()) {

@@ -1,6 +1,7 @@
 package dev.photovault.vault;
 
 import dev.photovault.vault.core.VaultException;
+import dev.photovault.vault.core.backup.RequestCounters;
 import dev.photovault.vault.core.crypto.KdfParams;
 import dev.photovault.vault.core.crypto.Passphrases;
 import dev.photovault.vault.core.crypto.PassphraseKdf;
@@ -140,11 +141,11 @@ public class VaultComponent extends HealthCheckComponent {
         throw new VaultException("no repository passphrase: set vault.password-file or " + PASSWORD_ENV);
     }
 
-    /** The sum of every {@link SourceCounters} bound in the registry. */
-    SourceCounters counters() {
+    /** The sum of every {@link RequestCounters} bound in the registry. */
+    RequestCounters counters() {
         return () -> {
             Map<String, Long> sum = new HashMap<>();
-            for (SourceCounters c : getCamelContext().getRegistry().findByType(SourceCounters.class)) {
+            for (RequestCounters c : getCamelContext().getRegistry().findByType(RequestCounters.class)) {
                 c.counters().forEach((k, v) -> sum.merge(k, v, Long::sum));
             }
             return sum;

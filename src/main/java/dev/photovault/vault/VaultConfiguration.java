@@ -28,8 +28,11 @@ public class VaultConfiguration implements Cloneable {
     @UriParam(label = "open", defaultValue = "camel", description = "What is backed up, recorded in the snapshot"
             + " (e.g. google-photos, picker); the parent snapshot is the newest of the same source and paths")
     private String source = "camel";
-    @UriParam(label = "open", description = "Labels of the backup, comma-separated; the first is recorded as its"
-            + " path (e.g. the account)")
+    @UriParam(label = "open", description = "The snapshot's label (e.g. the account), recorded as its path; runs with"
+            + " the same source and label are compared (default: the source)")
+    private String label;
+    @UriParam(label = "open", description = "Deprecated: the label under its old name (the first of a comma-separated"
+            + " list); use label")
     private String paths;
     @UriParam(label = "open", defaultValue = "false", description = "Keep in the new snapshot every item of the"
             + " parent that this run did not see (for sources that only show what is new, like Picker sessions)")
@@ -118,6 +121,14 @@ public class VaultConfiguration implements Cloneable {
 
     public void setSource(String source) {
         this.source = source;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public void setLabel(String label) {
+        this.label = label;
     }
 
     public String getPaths() {

@@ -1,6 +1,11 @@
 package dev.photovault.vault;
 
 import dev.photovault.vault.core.Progress;
+import dev.photovault.vault.core.backup.BackupItem;
+import dev.photovault.vault.core.backup.ItemBackup;
+import dev.photovault.vault.core.backup.ItemBackupOptions;
+import dev.photovault.vault.core.backup.RunReport;
+import dev.photovault.vault.core.backup.StoreOutcome;
 import dev.photovault.vault.core.VaultException;
 import dev.photovault.vault.core.VaultJson;
 import dev.photovault.vault.core.checker.CheckResult;
@@ -68,18 +73,22 @@ final class VaultProducer extends DefaultProducer {
 
     private void open(Exchange exchange) throws Exception {
         Repository repository = repository();
-        BackupSession session = new BackupSession(repository, config().getSource(), split(config().getPaths()),
-                split(config().getTags()), config().isCarryForward(), Duration.ofMillis(config().getLockWait()), endpoint.getComponent().counters(),
-                cacheDir().resolve(repository.config().id()), Duration.ofMillis(config().getProgressInterval()));
+        VaultConfiguration c = config();
+        String label = c.getLabel() != null && !c.getLabel().isBlank() ? c.getLabel()
+                : split(c.getPaths()).stream().findFirst().orElse(null);
+        ItemBackup session = ItemBackup.open(repository, new ItemBackupOptions(c.getSource(), label,
+                split(c.getTags()), c.isCarryForward(), Duration.ofMillis(c.getLockWait()),
+                Duration.ofMillis(c.getProgressInterval()), endpoint.getComponent().counters(),
+                LocalCache.of(cacheDir(), repository.config().id()).dir()));
         exchange.setProperty(VaultConstants.SESSION_PROPERTY, session);
         exchange.getExchangeExtension().addOnCompletion(new AbortUncommitted(session));
     }
 
     /** Ends a session the route never committed (it failed, or stopped) before anyone is notified. */
     private static final class AbortUncommitted extends SynchronizationAdapter implements Ordered {
-        private final BackupSession session;
+        private final ItemBackup session;
 
-        AbortUncommitted(BackupSession session) {
+        AbortUncommitted(ItemBackup session) {
             this.session = session;
         }
 
@@ -114,8 +123,8 @@ final class VaultProducer extends DefaultProducer {
                 : Path.of(dir);
     }
 
-    private static BackupSession session(Exchange exchange) {
-        BackupSession session = exchange.getProperty(VaultConstants.SESSION_PROPERTY, BackupSession.class);
+    private static ItemBackup session(Exchange exchange) {
+        ItemBackup session = exchange.getProperty(VaultConstants.SESSION_PROPERTY, ItemBackup.class);
         if (session == null) {
             throw new VaultException("no backup is open: put vault:open before vault:store and vault:commit");
         }
@@ -124,13 +133,13 @@ final class VaultProducer extends DefaultProducer {
 
     private void store(Exchange exchange) throws Exception {
         Message in = exchange.getIn();
-        SourceItem item = SourceItem.from(in);
-        boolean read = session(exchange).store(item, () -> in.getMandatoryBody(InputStream.class));
-        in.setHeader(VaultConstants.STORED, read ? "new" : "reused");
+        BackupItem item = ItemHeaders.toItem(in);
+        StoreOutcome outcome = session(exchange).store(item, () -> in.getMandatoryBody(InputStream.class));
+        in.setHeader(VaultConstants.STORED, outcome.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private void commit(Exchange exchange) throws Exception {
-        BackupSession session = session(exchange);
+        ItemBackup session = session(exchange);
         RunReport report = session.commit();
         exchange.removeProperty(VaultConstants.SESSION_PROPERTY);
         publish(exchange, report);
@@ -164,8 +173,7 @@ final class VaultProducer extends DefaultProducer {
                         + VaultConstants.ENTRY_PATH);
             }
             SnapshotRef ref = snapshotRef(exchange);
-            entry = repository().loadSnapshot(ref.id()).entries().stream()
-                    .filter(e -> e.isFile() && e.path().equals(path)).findFirst()
+            entry = repository().entry(ref.id(), path).filter(Entry::isFile)
                     .orElseThrow(() -> new VaultException("snapshot " + ref.shortId() + " has no file " + path));
         }
         Message out = exchange.getMessage();

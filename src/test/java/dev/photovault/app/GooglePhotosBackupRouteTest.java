@@ -228,4 +228,53 @@ class GooglePhotosBackupRouteTest extends BackupRouteTestSupport {
             }
         }
     }
+
+    @Test
+    void anItemInTwoAlbumsIsOneEntryWithBothAlbumsAndOneDownload() throws Exception {
+        GooglePhotosClient client = client();
+        byte[] shared = dev.photovault.testing.TestData.sekienAkashita();
+        // Another photo of the same name: the same JPEG with other trailing bytes (what follows EOI is ignored).
+        byte[] other = java.util.Arrays.copyOf(shared, shared.length + 16);
+        other[shared.length + 3] = 42;
+        String alpha = client.createAlbum("Alpha").id();
+        String beta = client.createAlbum("Beta").id();
+        String gamma = client.createAlbum("Gamma, with a comma").id();
+        List<GooglePhotosClient.Created> made = client.createMediaItems(alpha, List.of(new GooglePhotosClient.NewItem(
+                client.upload(new java.io.ByteArrayInputStream(shared), shared.length, "image/jpeg", "same.jpg"),
+                "same.jpg", "in two albums")));
+        assertThat(made.get(0).item()).as(made.get(0).code() + " " + made.get(0).message()).isNotNull();
+        String sharedId = made.get(0).item().id();
+        client.addToAlbum(beta, List.of(sharedId));
+        List<GooglePhotosClient.Created> madeOther = client.createMediaItems(gamma, List.of(new GooglePhotosClient.NewItem(
+                client.upload(new java.io.ByteArrayInputStream(other), other.length, "image/jpeg", "same.jpg"),
+                "same.jpg", "")));
+        assertThat(madeOther.get(0).item()).as(madeOther.get(0).code() + " " + madeOther.get(0).message()).isNotNull();
+        String otherId = madeOther.get(0).item().id();
+
+        long media = mediaRequests();
+        RunOutcome outcome = fire("google-photos-backup");
+        assertThat(outcome.status()).as(String.valueOf(outcome)).isEqualTo("complete");
+        assertThat(mediaRequests() - media).as("one download per distinct item").isEqualTo(ITEMS + 2);
+
+        Snapshot snapshot = latest();
+        assertThat(snapshot.entries()).hasSize(ITEMS + 2);
+        Entry sharedEntry = snapshot.entries().stream().filter(e -> sharedId.equals(e.media().sourceId()))
+                .findFirst().orElseThrow();
+        assertThat(sharedEntry.albums()).containsExactly("Alpha", "Beta");
+        assertThat(sharedEntry.path()).isEqualTo("Alpha/same.jpg");
+        assertThat(sharedEntry.media().description()).isEqualTo("in two albums");
+        assertThat(sharedEntry.media().takenSource()).isEqualTo("api");
+        Entry otherEntry = snapshot.entries().stream().filter(e -> otherId.equals(e.media().sourceId()))
+                .findFirst().orElseThrow();
+        assertThat(otherEntry.albums()).containsExactly("Gamma, with a comma");
+        assertThat(otherEntry.path()).isEqualTo("Gamma, with a comma/same.jpg");
+
+        // The next run keeps every path and downloads nothing.
+        long before = mediaRequests();
+        assertThat(fire("google-photos-backup").status()).isEqualTo("complete");
+        assertThat(mediaRequests()).isEqualTo(before);
+        Map<String, String> paths = new HashMap<>();
+        snapshot.entries().forEach(e -> paths.put(e.media().sourceId(), e.path()));
+        assertThat(latest().entries()).allSatisfy(e -> assertThat(e.path()).isEqualTo(paths.get(e.media().sourceId())));
+    }
 }

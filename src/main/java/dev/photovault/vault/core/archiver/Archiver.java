@@ -144,7 +144,7 @@ public final class Archiver {
         if (options.dryRun()) {
             return new BackupResult(null, header);
         }
-        String id = repository.saveSnapshot(new Snapshot(header, entries));
+        String id = repository.saveSnapshot(Snapshot.build(header, entries));
         return new BackupResult(id, header);
     }
 

@@ -17,7 +17,10 @@ import dev.photovault.vault.core.snapshot.SnapshotCodec;
 import dev.photovault.vault.core.snapshot.SnapshotRef;
 import dev.photovault.vault.core.store.ObjectInfo;
 import dev.photovault.vault.core.store.ObjectStore;
+import dev.photovault.vault.core.snapshot.Entry;
 import java.io.IOException;
+import java.lang.ref.SoftReference;
+import java.util.HashMap;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -46,6 +49,7 @@ public final class Repository {
 
     public static final int FORMAT_VERSION = 1;
 
+    static final int CACHED_MANIFESTS = 4;
     static final String CONFIG = "config";
     static final String KEYS = "keys/";
     static final String CHUNKS = "chunks/";
@@ -62,6 +66,13 @@ public final class Repository {
     private final ChunkSealer chunkSealer;
     private final BlobSealer blobSealer;
     private final Map<String, SnapshotHeader> headers = new ConcurrentHashMap<>();
+    /** The last {@link #CACHED_MANIFESTS} manifests read, least recently used first. */
+    private final Map<String, SoftReference<View>> views = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SoftReference<View>> eldest) {
+            return size() > CACHED_MANIFESTS;
+        }
+    };
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private volatile List<DamagedObject> damaged;
 
@@ -334,6 +345,62 @@ public final class Repository {
      * @throws IntegrityException naming the snapshot if it is damaged
      */
     public Snapshot loadSnapshot(String id) throws IOException {
+        return view(id).snapshot();
+    }
+
+    /**
+     * The file or folder at {@code path} in a snapshot: a lookup in the cached manifest, so that reading N entries
+     * one by one decodes the manifest once, not N times.
+     */
+    public Optional<Entry> entry(String snapshotId, String path) throws IOException {
+        return Optional.ofNullable(view(snapshotId).byPath().get(path));
+    }
+
+    /**
+     * A decoded manifest and its entries by path. Snapshots never change, so the last few are kept (softly: the
+     * garbage collector may drop them when memory is short).
+     */
+    private static final class View {
+        private final Snapshot snapshot;
+        private volatile Map<String, Entry> byPath;
+
+        View(Snapshot snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        Snapshot snapshot() {
+            return snapshot;
+        }
+
+        Map<String, Entry> byPath() {
+            Map<String, Entry> map = byPath;
+            if (map == null) {
+                map = new HashMap<>(snapshot.entries().size() * 2);
+                for (Entry e : snapshot.entries()) {
+                    map.putIfAbsent(e.path(), e);
+                }
+                byPath = map;
+            }
+            return map;
+        }
+    }
+
+    private View view(String id) throws IOException {
+        synchronized (views) {
+            SoftReference<View> cached = views.get(id);
+            View view = cached == null ? null : cached.get();
+            if (view != null) {
+                return view;
+            }
+        }
+        View view = new View(decodeSnapshot(id));
+        synchronized (views) {
+            views.put(id, new SoftReference<>(view));
+        }
+        return view;
+    }
+
+    private Snapshot decodeSnapshot(String id) throws IOException {
         byte[] plain = openSnapshot(id);
         try {
             return SnapshotCodec.decode(plain);
@@ -424,6 +491,9 @@ public final class Repository {
     public void deleteSnapshot(String id) throws IOException {
         store.delete(SNAPSHOTS + id);
         headers.remove(id);
+        synchronized (views) {
+            views.remove(id);
+        }
     }
 
     // ---- keys ---------------------------------------------------------------------------------------------

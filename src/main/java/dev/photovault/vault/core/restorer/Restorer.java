@@ -98,13 +98,25 @@ public final class Restorer {
     public RestoreResult restore(Snapshot snapshot, Path target, Predicate<String> include) throws IOException {
         Path root = target.toAbsolutePath().normalize();
         Files.createDirectories(root);
-        List<Entry> selected = snapshot.entries().stream().filter(e -> include.test(e.path())).toList();
+        List<Entry> selected = new ArrayList<>();
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        for (Entry e : snapshot.entries()) {
+            if (!include.test(e.path())) {
+                continue;
+            }
+            if (!paths.add(e.path())) {
+                // Snapshots written before paths were unique may repeat one: never let one silently replace another.
+                failures.add(e.path() + ": another entry of the snapshot has this path; only the first was restored");
+                continue;
+            }
+            selected.add(e);
+        }
         for (Entry e : selected) {
             if (e.isFile()) {
                 progress.addTotal(1, e.size());
             }
         }
-        List<String> failures = Collections.synchronizedList(new ArrayList<>());
         long[] written = new long[3];
         List<Entry> directories = new ArrayList<>();
         List<Entry> links = new ArrayList<>();

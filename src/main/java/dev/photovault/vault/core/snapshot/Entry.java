@@ -45,6 +45,17 @@ public record Entry(String path, EntryType type, long size, Instant mtime, Long 
         return new Entry(path, EntryType.SYMLINK, 0, mtime, null, null, List.of(), List.of(), target, null, null);
     }
 
+    /** This entry under another path (a display path; {@code rawPath} is dropped). */
+    public Entry withPath(String newPath) {
+        return newPath.equals(path) ? this
+                : new Entry(newPath, type, size, mtime, inode, sha256, albums, chunks, linkTarget, media, null);
+    }
+
+    /** This entry with other album memberships. */
+    public Entry withAlbums(List<String> newAlbums) {
+        return new Entry(path, type, size, mtime, inode, sha256, newAlbums, chunks, linkTarget, media, rawPath);
+    }
+
     /** This entry with its path given as raw bytes (see {@link EntryNames}). */
     public Entry withName(EntryNames.Name name) {
         return new Entry(name.display(), type, size, mtime, inode, sha256, albums, chunks, linkTarget, media,

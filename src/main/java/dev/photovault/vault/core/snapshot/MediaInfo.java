@@ -2,6 +2,7 @@ package dev.photovault.vault.core.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What is known about an entry as a photo or video, from its source (Google Photos, a Takeout sidecar, or the
@@ -22,15 +23,27 @@ import java.time.Instant;
  * @param altitude    metres, null when unknown
  * @param favorite    starred by the user
  * @param archived    hidden from the main view by the user
+ * @param takenSource where {@code taken} came from: {@code exif}, {@code sidecar} (a Takeout JSON),
+ *                    {@code api} (Google's metadata), {@code file-time}, …
+ * @param trashed     in the source's trash
+ * @param people      names of the people tagged in it
+ * @param origin      how it reached the source (e.g. {@code mobileUpload}, {@code shared}, {@code partnerSharing})
+ * @param companionOf for the video half of a motion or live photo: the source id (or path) of its still
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MediaInfo(String sourceId, String filename, String mimeType, Instant created, Instant taken,
         Long width, Long height, String cameraMake, String cameraModel, String description,
-        Double latitude, Double longitude, Double altitude, Boolean favorite, Boolean archived) {
+        Double latitude, Double longitude, Double altitude, Boolean favorite, Boolean archived,
+        String takenSource, Boolean trashed, List<String> people, String origin, String companionOf) {
+
+    public MediaInfo {
+        people = people == null || people.isEmpty() ? null : List.copyOf(people);
+    }
 
     /** Only a media type, as known for a plain local file. */
     public static MediaInfo ofMimeType(String mimeType) {
         return mimeType == null ? null
-                : new MediaInfo(null, null, mimeType, null, null, null, null, null, null, null, null, null, null, null, null);
+                : new MediaInfo(null, null, mimeType, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null);
     }
 }

@@ -1,4 +1,4 @@
-package dev.photovault.vault;
+package dev.photovault.vault.core.backup;
 
 /**
  * One item could not be read from its source. The backup goes on: the route's error handler may retry the item,

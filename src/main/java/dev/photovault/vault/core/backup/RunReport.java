@@ -1,4 +1,4 @@
-package dev.photovault.vault;
+package dev.photovault.vault.core.backup;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.photovault.vault.core.ByteSizes;
