@@ -46,7 +46,7 @@ measure() { # name command...
 }
 echo "# $entries entries, $(du -sh "$work/library" | cut -f1), $(date -u +%F)"
 rm -rf "$work/out"
-GOOGLE_PHOTOS_REFRESH_TOKEN=unused measure photovault-route java -Xmx256m -jar "$jar" run --once \
+GOOGLE_PHOTOS_REFRESH_TOKEN=unused GOOGLE_PHOTOS_CLIENT_ID=unused GOOGLE_PHOTOS_CLIENT_SECRET=unused measure photovault-route java -Xmx256m -jar "$jar" run --once \
   --config "$work/config.properties" --routes "file:bench/read-by-path-route.yaml"
 diff -r "$work/library" "$work/out" > /dev/null && echo "the route's files are identical to the library"
 rm -rf "$work/restic-out"

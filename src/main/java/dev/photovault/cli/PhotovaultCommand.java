@@ -54,6 +54,13 @@ public final class PhotovaultCommand implements Runnable {
         String message;
         if (e instanceof VaultException || e instanceof StoreException) {
             message = e.getMessage();
+        } else if (e.getClass().getName().startsWith("org.apache.camel.")) {
+            // Camel wraps a route's configuration error in its own exceptions; the innermost cause says what.
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            message = "could not start the routes: " + (root.getMessage() == null ? root : root.getMessage());
         } else if (e instanceof NoSuchFileException nsf) {
             message = "no such file or folder: " + nsf.getFile();
         } else if (e instanceof FileSystemException fse) {
