@@ -62,6 +62,7 @@ public class PhotovaultBeans implements CamelConfiguration {
                 new PickerSessions(Path.of(sessions.isBlank() ? "photovault-data/picker-sessions" : sessions)));
         context.getRegistry().bind("photovaultGooglePhotosCounters", new GooglePhotosCounters(context));
         context.getRegistry().bind("photovaultGooglePhotosItem", new GooglePhotosItemHeaders());
+        context.getRegistry().bind("photovaultAlbumSelection", new AlbumSelection(property(context, "backup.albums")));
     }
 
     static String property(CamelContext context, String name) {

@@ -102,6 +102,12 @@ public class GooglePhotosProducer extends DefaultProducer {
 
     private Iterator<Message> listMediaItems(Message in) {
         String id = in.getHeader(GooglePhotosConstants.ALBUM_ID, config().getAlbumId(), String.class);
+        if (id == null && in.getHeader(GooglePhotosConstants.ALBUM_TITLE) instanceof java.util.Collection<?> list) {
+            // A list of titles: each taken whole, so a title may contain commas.
+            Set<String> titles = new LinkedHashSet<>();
+            list.forEach(t -> titles.add(String.valueOf(t)));
+            return getEndpoint().toListedMessages(new GooglePhotosConsumer.EveryAlbum(client(), false, titles));
+        }
         String title = in.getHeader(GooglePhotosConstants.ALBUM_TITLE, config().getAlbumTitle(), String.class);
         if (id == null && title != null && title.contains(",")) {
             Set<String> titles = new LinkedHashSet<>();
