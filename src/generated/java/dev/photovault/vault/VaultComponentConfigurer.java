@@ -37,6 +37,8 @@ public class VaultComponentConfigurer extends PropertyConfigurerSupport implemen
         case "carryforward":
         case "carryForward": getOrCreateConfiguration(target).setCarryForward(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.photovault.vault.VaultConfiguration.class, value)); return true;
+        case "dryrun":
+        case "dryRun": getOrCreateConfiguration(target).setDryRun(property(camelContext, boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -86,6 +88,8 @@ public class VaultComponentConfigurer extends PropertyConfigurerSupport implemen
         case "carryforward":
         case "carryForward": return boolean.class;
         case "configuration": return dev.photovault.vault.VaultConfiguration.class;
+        case "dryrun":
+        case "dryRun": return boolean.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -136,6 +140,8 @@ public class VaultComponentConfigurer extends PropertyConfigurerSupport implemen
         case "carryforward":
         case "carryForward": return getOrCreateConfiguration(target).isCarryForward();
         case "configuration": return target.getConfiguration();
+        case "dryrun":
+        case "dryRun": return getOrCreateConfiguration(target).isDryRun();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":

@@ -27,6 +27,8 @@ public class VaultEndpointConfigurer extends PropertyConfigurerSupport implement
         case "cacheDir": target.getConfiguration().setCacheDir(property(camelContext, java.lang.String.class, value)); return true;
         case "carryforward":
         case "carryForward": target.getConfiguration().setCarryForward(property(camelContext, boolean.class, value)); return true;
+        case "dryrun":
+        case "dryRun": target.getConfiguration().setDryRun(property(camelContext, boolean.class, value)); return true;
         case "initialize": target.getConfiguration().setInitialize(property(camelContext, boolean.class, value)); return true;
         case "keepdaily":
         case "keepDaily": target.getConfiguration().setKeepDaily(property(camelContext, int.class, value)); return true;
@@ -69,6 +71,8 @@ public class VaultEndpointConfigurer extends PropertyConfigurerSupport implement
         case "cacheDir": return java.lang.String.class;
         case "carryforward":
         case "carryForward": return boolean.class;
+        case "dryrun":
+        case "dryRun": return boolean.class;
         case "initialize": return boolean.class;
         case "keepdaily":
         case "keepDaily": return int.class;
@@ -112,6 +116,8 @@ public class VaultEndpointConfigurer extends PropertyConfigurerSupport implement
         case "cacheDir": return target.getConfiguration().getCacheDir();
         case "carryforward":
         case "carryForward": return target.getConfiguration().isCarryForward();
+        case "dryrun":
+        case "dryRun": return target.getConfiguration().isDryRun();
         case "initialize": return target.getConfiguration().isInitialize();
         case "keepdaily":
         case "keepDaily": return target.getConfiguration().getKeepDaily();

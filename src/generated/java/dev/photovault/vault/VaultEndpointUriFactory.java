@@ -23,9 +23,10 @@ public class VaultEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(23);
+        Set<String> props = new HashSet<>(24);
         props.add("cacheDir");
         props.add("carryForward");
+        props.add("dryRun");
         props.add("initialize");
         props.add("keepDaily");
         props.add("keepLast");

@@ -38,7 +38,8 @@ public final class Notifications {
             }
             report = node.toString();
         }
-        String url = "complete".equals(status) ? successUrl : failureUrl;
+        // A dry run is a question, not a backup: it must not tell a monitor that a backup ran.
+        String url = "dry-run".equals(status) ? null : "complete".equals(status) ? successUrl : failureUrl;
         Message out = exchange.getMessage();
         out.getHeaders().clear();
         out.setBody(report);

@@ -32,6 +32,7 @@ public final class PhotovaultApplication implements AutoCloseable {
     private final Path config;
     private final String userRoutes;
     private final boolean once;
+    private boolean dryRun;
     private final PrintStream out;
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private final Main main = new Main();
@@ -48,6 +49,15 @@ public final class PhotovaultApplication implements AutoCloseable {
         this.userRoutes = userRoutes;
         this.once = once;
         this.out = out;
+    }
+
+    /**
+     * With {@code --once}: every backup finds out what it would download, downloads and writes nothing (no media
+     * request is spent), and reports it; credentials, the store and the listings are checked for real.
+     */
+    public PhotovaultApplication dryRun(boolean value) {
+        this.dryRun = value;
+        return this;
     }
 
     /** A property value that overrides every other source (for tests and the demo default). */
@@ -87,6 +97,9 @@ public final class PhotovaultApplication implements AutoCloseable {
         }
         locations.add("classpath:" + Settings.DEFAULTS);
         main.setPropertyPlaceholderLocations(String.join(",", locations));
+        if (dryRun) {
+            overrides.put("camel.component.vault.dry-run", "true");
+        }
         if (once) {
             overrides.put("camel.component.quartz.auto-start-scheduler", "false");
             overrides.put("camel.management.enabled", "false");

@@ -4,7 +4,7 @@ package dev.photovault.app;
  * How one fired backup route ended.
  *
  * @param routeId the route
- * @param status  complete, partial or failed
+ * @param status  complete, partial, failed, or dry-run
  * @param report  the run report (JSON), if the route wrote one
  * @param error   why it failed, or null
  */
@@ -23,7 +23,21 @@ public record RunOutcome(String routeId, String status, String report, String er
     }
 
     public boolean ok() {
-        return "complete".equals(status);
+        return "complete".equals(status) || "dry-run".equals(status);
+    }
+
+    /** In a dry run: the paths a real run would download. */
+    public java.util.List<String> toRead() {
+        if (report == null) {
+            return java.util.List.of();
+        }
+        try {
+            var r = dev.photovault.vault.core.VaultJson.MAPPER.readValue(report,
+                    dev.photovault.vault.core.backup.RunReport.class);
+            return r.toRead() == null ? java.util.List.of() : r.toRead();
+        } catch (java.io.IOException e) {
+            return java.util.List.of();
+        }
     }
 
     /** The run report's one line, or null when the route wrote no report. */

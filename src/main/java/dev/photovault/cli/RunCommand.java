@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
         + " ./photovault-data (the demo default)."})
 final class RunCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Properties file (default: ./config/application.properties if present).")
     Path config;
@@ -28,9 +31,17 @@ final class RunCommand implements Callable<Integer> {
             + " and cron); exit code 3 if a snapshot is partial, 1 if a run failed.")
     boolean once;
 
+    @Option(names = "--dry-run", description = "With --once: show, per route, what would be downloaded and how much is"
+            + " unchanged, downloading and writing nothing (credentials, the store and the listing are checked for"
+            + " real; no media request is spent).")
+    boolean dryRun;
+
     @Override
     public Integer call() throws Exception {
-        PhotovaultApplication app = new PhotovaultApplication(config, routes, once, System.out);
+        if (dryRun && !once) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--dry-run needs --once");
+        }
+        PhotovaultApplication app = new PhotovaultApplication(config, routes, once, System.out).dryRun(dryRun);
         if (once) {
             try (app) {
                 app.start();
@@ -60,6 +71,9 @@ final class RunCommand implements Callable<Integer> {
             System.out.println(o.routeId() + ": " + o.status() + (o.error() == null ? "" : " — " + o.error()));
             if (o.reportLine() != null) {
                 System.out.println("  " + o.reportLine());
+            }
+            for (String path : o.toRead()) {
+                System.out.println("  would download " + path);
             }
         }
         return outcomes;

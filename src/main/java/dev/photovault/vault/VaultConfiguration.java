@@ -34,6 +34,10 @@ public class VaultConfiguration implements Cloneable {
     @UriParam(label = "open", description = "Deprecated: the label under its old name (the first of a comma-separated"
             + " list); use label")
     private String paths;
+    @UriParam(label = "open", defaultValue = "false", description = "A dry run: vault:store finds out which items would be"
+            + " read (new or changed) without opening any body, and vault:commit writes no snapshot; the store, the"
+            + " index and the previous snapshot are read for real")
+    private boolean dryRun;
     @UriParam(label = "open", defaultValue = "false", description = "Keep in the new snapshot every item of the"
             + " parent that this run did not see (for sources that only show what is new, like Picker sessions)")
     private boolean carryForward;
@@ -121,6 +125,14 @@ public class VaultConfiguration implements Cloneable {
 
     public void setSource(String source) {
         this.source = source;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
     }
 
     public String getLabel() {

@@ -68,7 +68,8 @@ public final class VaultConstants {
             + " still.", javaType = "String")
     public static final String COMPANION_OF = "CamelVaultCompanionOf";
     @Metadata(label = "store", description = "Out: new (content read and stored), reused (taken from the previous"
-            + " snapshot without reading the body) or merged (stored already in this run, from another album).",
+            + " snapshot without reading the body), merged (stored already in this run, from another album) or"
+            + " would-read (a dry run: new or changed, body not opened).",
             javaType = "String")
     public static final String STORED = "CamelVaultStored";
     @Metadata(label = "commit", description = "Out: the id of the snapshot written.", javaType = "String")

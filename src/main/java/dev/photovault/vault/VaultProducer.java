@@ -79,7 +79,7 @@ final class VaultProducer extends DefaultProducer {
         ItemBackup session = ItemBackup.open(repository, new ItemBackupOptions(c.getSource(), label,
                 split(c.getTags()), c.isCarryForward(), Duration.ofMillis(c.getLockWait()),
                 Duration.ofMillis(c.getProgressInterval()), endpoint.getComponent().counters(),
-                LocalCache.of(cacheDir(), repository.config().id()).dir()));
+                c.isDryRun() ? null : LocalCache.of(cacheDir(), repository.config().id()).dir(), c.isDryRun()));
         exchange.setProperty(VaultConstants.SESSION_PROPERTY, session);
         exchange.getExchangeExtension().addOnCompletion(new AbortUncommitted(session));
     }
@@ -135,7 +135,7 @@ final class VaultProducer extends DefaultProducer {
         Message in = exchange.getIn();
         BackupItem item = ItemHeaders.toItem(in);
         StoreOutcome outcome = session(exchange).store(item, () -> in.getMandatoryBody(InputStream.class));
-        in.setHeader(VaultConstants.STORED, outcome.name().toLowerCase(java.util.Locale.ROOT));
+        in.setHeader(VaultConstants.STORED, outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
 
     private void commit(Exchange exchange) throws Exception {

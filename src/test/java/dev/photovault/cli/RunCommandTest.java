@@ -99,4 +99,48 @@ class RunCommandTest {
             assertThat(wrong.out()).contains("google-photos-backup: failed").containsIgnoringCase("passphrase");
         }
     }
+
+    @Test
+    void aDryRunListsWhatWouldBeDownloadedAndSpendsNoMediaRequest() throws Exception {
+        try (GooglePhotosEmulator emulator = GooglePhotosEmulator.builder().start()) {
+            emulator.seed(5, 1, GooglePhotosEmulator.DEFAULT_CLIENT_ID, 4);
+            Path config = dir.resolve("application.properties");
+            Files.writeString(config, String.join("\n",
+                    "google-photos.api-url=" + emulator.apiUrl(),
+                    "google-photos.picker-url=" + emulator.pickerUrl(),
+                    "google-photos.token-url=" + emulator.tokenUrl(),
+                    "google-photos.client-id=" + emulator.credentials().clientId(),
+                    "google-photos.secrets-file=" + dir.resolve("no-secrets-file"),
+                    "vault.store=file:" + dir.resolve("vault"),
+                    "vault.cache-dir=" + dir.resolve("cache"),
+                    "picker.sessions-dir=" + dir.resolve("sessions"),
+                    ""));
+            Cli cli = new Cli(null, Map.of("GOOGLE_PHOTOS_CLIENT_SECRET", emulator.credentials().clientSecret(),
+                    "GOOGLE_PHOTOS_REFRESH_TOKEN", emulator.credentials().refreshToken(),
+                    "PHOTOVAULT_PASSWORD", "dry run test")).inDirectory(dir);
+            assertThat(cli.run("run", "--once", "--config", config.toString()).exitCode()).isZero();
+            emulator.seed(3, 1, GooglePhotosEmulator.DEFAULT_CLIENT_ID, 5);
+            long media = emulator.stats().path("mediaRequests").asLong();
+            long snapshots;
+            try (var s = Files.list(dir.resolve("vault/snapshots"))) {
+                snapshots = s.count();
+            }
+
+            Cli.Result dry = cli.run("run", "--once", "--dry-run", "--config", config.toString());
+            assertThat(dry.exitCode()).as(dry.all()).isZero();
+            assertThat(dry.out()).contains("google-photos-backup: dry-run").contains("3 would be downloaded")
+                    .contains("5 unchanged");
+            assertThat(dry.out().lines().filter(l -> l.contains("would download "))).hasSize(3);
+            assertThat(emulator.stats().path("mediaRequests").asLong()).isEqualTo(media);
+            try (var s = Files.list(dir.resolve("vault/snapshots"))) {
+                assertThat(s.count()).isEqualTo(snapshots);
+            }
+
+            Cli.Result refused = cli.withEnv(Map.of("GOOGLE_PHOTOS_REFRESH_TOKEN", "revoked"))
+                    .run("run", "--once", "--dry-run", "--config", config.toString());
+            assertThat(refused.exitCode()).as(refused.all()).isEqualTo(1);
+            assertThat(refused.out()).contains("google-photos-backup: failed");
+            assertThat(cli.run("run", "--dry-run", "--config", config.toString()).exitCode()).isEqualTo(2);
+        }
+    }
 }

@@ -66,6 +66,7 @@ public final class ItemBackup {
     private final Map<String, Entry> parentEntries = new HashMap<>();
     private final Map<String, Claim> claims = new ConcurrentHashMap<>();
     private final Map<String, String> failed = new ConcurrentHashMap<>();
+    private final Map<String, String> toRead = new ConcurrentHashMap<>();
     private final AtomicLong fresh = new AtomicLong();
     private final AtomicLong reused = new AtomicLong();
     private final AtomicLong merged = new AtomicLong();
@@ -79,7 +80,9 @@ public final class ItemBackup {
         this.repository = repository;
         this.options = options;
         this.countersAtStart = options.counters().counters();
-        this.lock = RepositoryLock.acquire(repository, false, "backup " + options.source(), options.lockWait());
+        // A dry run writes nothing, not even a lock: it reads the store, the index and the previous snapshot.
+        this.lock = options.dryRun() ? RepositoryLock.acquireForReading(repository, "dry run", true)
+                : RepositoryLock.acquire(repository, false, "backup " + options.source(), options.lockWait());
         try {
             this.parent = findParent();
             if (parent != null) {
@@ -90,7 +93,7 @@ public final class ItemBackup {
                 }
             }
             this.index = repository.loadIndex();
-            this.writer = new ContentWriter(repository, index, false);
+            this.writer = new ContentWriter(repository, index, options.dryRun());
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;
@@ -161,6 +164,15 @@ public final class ItemBackup {
                         List.of(), previous.chunks(), item.media());
                 outcome = StoreOutcome.REUSED;
                 reused.incrementAndGet();
+            } else if (options.dryRun()) {
+                String path = previous != null ? previous.path() : item.defaultPath();
+                toRead.put(key, path);
+                fresh.incrementAndGet();
+                synchronized (claim) {
+                    claim.item = item;
+                    claim.entry = Entry.file(path, 0, started, null, null, List.of(), List.of(), item.media());
+                }
+                return StoreOutcome.WOULD_READ;
             } else {
                 StoredContent content;
                 try (InputStream in = open(item, body)) {
@@ -226,6 +238,13 @@ public final class ItemBackup {
     /** Writes the snapshot (partial if items are missing) after every chunk is durable. */
     public RunReport commit() throws IOException {
         checkOpen();
+        if (options.dryRun()) {
+            try {
+                return finish(RunReport.DRY_RUN, null, missing(), null);
+            } finally {
+                close();
+            }
+        }
         try {
             writer.finish();
             List<Entry> list = entries();
@@ -302,7 +321,8 @@ public final class ItemBackup {
                 parent == null ? null : parent.id(), started, (System.nanoTime() - startNanos) / 1_000_000,
                 seen, fresh.get(), reused.get(), missing.size(), missing, writer.bytesRead(),
                 writer.bytesStored(), writer.chunksNew(),
-                writer.bytesRead() == 0 ? null : writer.bytesRead() / (double) Math.max(1, bytesNew), spent, error);
+                writer.bytesRead() == 0 ? null : writer.bytesRead() / (double) Math.max(1, bytesNew), spent, error,
+                toRead.values().stream().sorted().toList());
         if (options.reportDir() != null) {
             try {
                 new RunReportStore(options.reportDir()).save(report);

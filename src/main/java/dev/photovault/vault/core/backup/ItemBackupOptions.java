@@ -17,9 +17,11 @@ import java.util.List;
  * @param progressEvery how often a progress line is logged
  * @param counters      the source's request counters, for the run report
  * @param reportDir     where run reports are kept ({@code <cache dir>/<repository id>}), or null for none
+ * @param dryRun        find out what would be read, read and write nothing (no body is opened, no lock, chunk
+ *                      or snapshot written)
  */
 public record ItemBackupOptions(String source, String label, List<String> tags, boolean carryForward,
-        Duration lockWait, Duration progressEvery, RequestCounters counters, Path reportDir) {
+        Duration lockWait, Duration progressEvery, RequestCounters counters, Path reportDir, boolean dryRun) {
 
     public ItemBackupOptions {
         if (source == null || source.isBlank()) {
@@ -32,8 +34,14 @@ public record ItemBackupOptions(String source, String label, List<String> tags, 
         counters = counters == null ? RequestCounters.NONE : counters;
     }
 
+    /** The same options for a dry run. */
+    public ItemBackupOptions asDryRun() {
+        return new ItemBackupOptions(source, label, tags, carryForward, lockWait, progressEvery, counters, reportDir,
+                true);
+    }
+
     /** A backup of {@code source} under {@code label} with every other option at its default. */
     public static ItemBackupOptions of(String source, String label) {
-        return new ItemBackupOptions(source, label, List.of(), false, null, null, null, null);
+        return new ItemBackupOptions(source, label, List.of(), false, null, null, null, null, false);
     }
 }

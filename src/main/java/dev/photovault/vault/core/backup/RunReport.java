@@ -31,23 +31,32 @@ import java.util.Map;
  * @param requests      requests the sources spent during the run (e.g. {@code google-photos.api},
  *                      {@code google-photos.media})
  * @param error         why the run failed, or null
+ * @param toRead        in a dry run: the paths of the items a real run would read (new or changed)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunReport(String status, String source, String repository, String snapshot, String parent,
         Instant started, long durationMillis, long itemsSeen, long itemsNew, long itemsReused, long itemsFailed,
         List<String> missing, long bytesRead, long bytesWritten, long chunksWritten, Double dedupRatio,
-        Map<String, Long> requests, String error) {
+        Map<String, Long> requests, String error, List<String> toRead) {
 
     public static final String COMPLETE = "complete";
     public static final String PARTIAL = "partial";
     public static final String FAILED = "failed";
+    /** A dry run: nothing was read or written; {@code toRead} names what a real run would read. */
+    public static final String DRY_RUN = "dry-run";
 
     public boolean ok() {
-        return COMPLETE.equals(status);
+        return COMPLETE.equals(status) || DRY_RUN.equals(status);
     }
 
     /** The one line a run ends with in the log. */
     public String line() {
+        if (DRY_RUN.equals(status)) {
+            return String.format(Locale.ROOT, "backup %s: dry run, nothing read or written: %d items, %d would be"
+                    + " downloaded (new or changed), %d unchanged; %s", source, itemsSeen, itemsNew, itemsReused,
+                    requests.isEmpty() ? "no requests counted" : requests.entrySet().stream()
+                            .map(e -> e.getValue() + " " + e.getKey()).reduce((a, b) -> a + ", " + b).orElse(""));
+        }
         StringBuilder s = new StringBuilder("backup ").append(source).append(": ").append(status);
         if (snapshot != null) {
             s.append(", snapshot ").append(snapshot, 0, Math.min(8, snapshot.length()));

@@ -7,5 +7,7 @@ public enum StoreOutcome {
     /** It was taken from the previous snapshot without opening its body. */
     REUSED,
     /** The same item was already stored in this run (met in another album): its albums were added, nothing read. */
-    MERGED
+    MERGED,
+    /** A dry run: the item is new or changed and would be read; its body was not opened. */
+    WOULD_READ
 }
