@@ -1,8 +1,10 @@
 package dev.photovault.emulator;
 
 /**
- * An error answer in Google's envelope: {@code {"error":{"code":<http>,"message":"…","status":"<CANONICAL>"}}}.
- * {@link #raw} errors carry a body of their own (Google answers some calls with non-standard bodies).
+ * An error answer in Google's envelope: {@code {"error":{"code":<http>,"message":"…","status":"<CANONICAL>"}}}, with
+ * Google's {@code details} for quota errors: a {@code google.rpc.ErrorInfo} whose reason is
+ * {@code RATE_LIMIT_EXCEEDED} and whose metadata names the quota metric and limit, and a {@code google.rpc.Help}
+ * link. {@link #raw} errors carry a body of their own (Google answers some calls with non-standard bodies).
  */
 final class ApiError extends RuntimeException {
 
@@ -11,12 +13,23 @@ final class ApiError extends RuntimeException {
     final int http;
     final String status;
     final String rawBody;
+    /** For quota errors: the quota's metric, limit name and value, as Google's ErrorInfo metadata gives them. */
+    final String quotaMetric;
+    final String quotaLimit;
+    final long quotaLimitValue;
 
     ApiError(int http, String status, String message) {
+        this(http, status, message, null, null, 0);
+    }
+
+    private ApiError(int http, String status, String message, String quotaMetric, String quotaLimit, long value) {
         super(message);
         this.http = http;
         this.status = status;
         this.rawBody = null;
+        this.quotaMetric = quotaMetric;
+        this.quotaLimit = quotaLimit;
+        this.quotaLimitValue = value;
     }
 
     private ApiError(int http, String rawBody) {
@@ -24,6 +37,9 @@ final class ApiError extends RuntimeException {
         this.http = http;
         this.status = null;
         this.rawBody = rawBody;
+        this.quotaMetric = null;
+        this.quotaLimit = null;
+        this.quotaLimitValue = 0;
     }
 
     static ApiError raw(int http, String body) {
@@ -57,5 +73,15 @@ final class ApiError extends RuntimeException {
 
     static ApiError resourceExhausted(String message) {
         return new ApiError(429, "RESOURCE_EXHAUSTED", message);
+    }
+
+    /**
+     * A spent quota, as Google says it.
+     *
+     * @param metric e.g. {@code photoslibrary.googleapis.com/all_requests}
+     * @param limit  e.g. {@code AllRequestsPerDayPerProject}
+     */
+    static ApiError quotaExceeded(String message, String metric, String limit, long value) {
+        return new ApiError(429, "RESOURCE_EXHAUSTED", message, metric, limit, value);
     }
 }

@@ -117,7 +117,22 @@ final class Exchange {
             return;
         }
         ObjectNode error = EmulatorState.JSON.createObjectNode();
-        error.putObject("error").put("code", e.http).put("message", e.getMessage()).put("status", e.status);
+        com.fasterxml.jackson.databind.node.ObjectNode body = error.putObject("error");
+        body.put("code", e.http).put("message", e.getMessage()).put("status", e.status);
+        if (e.quotaLimit != null) {
+            // Google's quota errors carry an ErrorInfo saying which quota, and a Help link.
+            com.fasterxml.jackson.databind.node.ArrayNode details = body.putArray("details");
+            com.fasterxml.jackson.databind.node.ObjectNode info = details.addObject();
+            info.put("@type", "type.googleapis.com/google.rpc.ErrorInfo").put("reason", "RATE_LIMIT_EXCEEDED")
+                    .put("domain", "googleapis.com");
+            info.putObject("metadata").put("service", "photoslibrary.googleapis.com")
+                    .put("quota_metric", e.quotaMetric).put("quota_limit", e.quotaLimit)
+                    .put("quota_limit_value", String.valueOf(e.quotaLimitValue))
+                    .put("consumer", "projects/100000000001").put("quota_location", "global");
+            details.addObject().put("@type", "type.googleapis.com/google.rpc.Help").putArray("links").addObject()
+                    .put("description", "Request a higher quota limit.")
+                    .put("url", "https://cloud.google.com/docs/quotas/help/request_increase");
+        }
         sendJson(e.http, error);
     }
 

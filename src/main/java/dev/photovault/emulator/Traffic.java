@@ -57,9 +57,10 @@ final class Traffic {
             rollDay();
             dayRequests++;
             if (faults.dailyRequests() > 0 && dayRequests > faults.dailyRequests()) {
-                throw ApiError.resourceExhausted("Quota exceeded for quota metric 'All requests' and limit 'All"
+                throw ApiError.quotaExceeded("Quota exceeded for quota metric 'All requests' and limit 'All"
                         + " requests per day' of service 'photoslibrary.googleapis.com' for consumer"
-                        + " 'project_number:100000000001'.");
+                        + " 'project_number:100000000001'.", "photoslibrary.googleapis.com/all_requests",
+                        "AllRequestsPerDayPerProject", faults.dailyRequests());
             }
             if (write && faults.writesPerMinute() > 0) {
                 long now = clock.instant().getEpochSecond() / 60;
@@ -68,9 +69,10 @@ final class Traffic {
                     minuteWrites = 0;
                 }
                 if (++minuteWrites > faults.writesPerMinute()) {
-                    throw ApiError.resourceExhausted("Quota exceeded for quota metric 'Write requests' and limit"
+                    throw ApiError.quotaExceeded("Quota exceeded for quota metric 'Write requests' and limit"
                             + " 'Write requests per minute per user' of service 'photoslibrary.googleapis.com' for"
-                            + " consumer 'project_number:100000000001'.");
+                            + " consumer 'project_number:100000000001'.", "photoslibrary.googleapis.com/write_requests",
+                            "WriteRequestsPerMinutePerUser", faults.writesPerMinute());
                 }
             }
         }
@@ -85,9 +87,10 @@ final class Traffic {
             rollDay();
             dayMedia++;
             if (faults.dailyMedia() > 0 && dayMedia > faults.dailyMedia()) {
-                throw ApiError.resourceExhausted("Quota exceeded for quota metric 'Media bytes requests' and limit"
+                throw ApiError.quotaExceeded("Quota exceeded for quota metric 'Media bytes requests' and limit"
                         + " 'Media bytes requests per day' of service 'photoslibrary.googleapis.com' for consumer"
-                        + " 'project_number:100000000001'.");
+                        + " 'project_number:100000000001'.", "photoslibrary.googleapis.com/media_bytes_requests",
+                        "MediaBytesRequestsPerDayPerProject", faults.dailyMedia());
             }
         }
         inject();
@@ -137,8 +140,9 @@ final class Traffic {
         double r = ThreadLocalRandom.current().nextDouble();
         ApiError fault = null;
         if (r < f.p429()) {
-            fault = ApiError.resourceExhausted("Quota exceeded for quota metric 'Requests' and limit 'Requests per"
-                    + " minute' of service 'photoslibrary.googleapis.com' (injected by the emulator).");
+            fault = ApiError.quotaExceeded("Quota exceeded for quota metric 'Requests' and limit 'Requests per"
+                    + " minute' of service 'photoslibrary.googleapis.com' (injected by the emulator).",
+                    "photoslibrary.googleapis.com/requests", "RequestsPerMinutePerProject", 100_000);
         } else if (r < f.p429() + f.p500()) {
             fault = new ApiError(500, "INTERNAL", "Internal error encountered. (injected by the emulator)");
         } else if (r < f.p429() + f.p500() + f.p503()) {

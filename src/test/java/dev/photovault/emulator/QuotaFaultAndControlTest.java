@@ -28,6 +28,12 @@ class QuotaFaultAndControlTest extends EmulatorTestBase {
         assertThat(over.json().at("/error/status").asText()).isEqualTo("RESOURCE_EXHAUSTED");
         assertThat(over.json().at("/error/message").asText()).startsWith("Quota exceeded for quota metric 'All requests'"
                 + " and limit 'All requests per day' of service 'photoslibrary.googleapis.com'");
+        // Google's details: which quota, in ErrorInfo metadata, and a Help link.
+        assertThat(over.json().at("/error/details/0/@type").asText()).isEqualTo("type.googleapis.com/google.rpc.ErrorInfo");
+        assertThat(over.json().at("/error/details/0/reason").asText()).isEqualTo("RATE_LIMIT_EXCEEDED");
+        assertThat(over.json().at("/error/details/0/metadata/quota_limit").asText()).isEqualTo("AllRequestsPerDayPerProject");
+        assertThat(over.json().at("/error/details/0/metadata/quota_limit_value").asText()).isEqualTo("3");
+        assertThat(over.json().at("/error/details/1/@type").asText()).isEqualTo("type.googleapis.com/google.rpc.Help");
         emulator.advanceClock(Duration.ofHours(24));
         api.login(emulator.credentials());
         assertThat(api.get("/v1/albums").status()).isEqualTo(200);

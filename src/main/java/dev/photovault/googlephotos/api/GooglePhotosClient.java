@@ -445,6 +445,24 @@ public final class GooglePhotosClient {
         exhausted.clear();
     }
 
+    /**
+     * Whether a 429 says a daily quota is spent, from Google's structured details (never the message text, which
+     * Google words as it likes): an ErrorInfo with reason {@code RATE_LIMIT_EXCEEDED} whose {@code quota_limit}
+     * is a per-day limit ({@code AllRequestsPerDayPerProject}, {@code MediaBytesRequestsPerDayPerProject}). A
+     * per-minute limit is retried instead.
+     */
+    static boolean isDailyQuota(JsonNode error) {
+        for (JsonNode detail : error.path("details")) {
+            if (detail.path("@type").asText("").endsWith("google.rpc.ErrorInfo")
+                    && "RATE_LIMIT_EXCEEDED".equals(detail.path("reason").asText())
+                    && detail.path("metadata").path("quota_limit").asText("").toLowerCase(java.util.Locale.ROOT)
+                            .contains("perday")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Daily quotas found spent, by kind of request, until they reset. */
     private final java.util.Map<Kind, QuotaExhaustedException> exhausted = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -509,7 +527,7 @@ public final class GooglePhotosClient {
             }
             JsonNode error = parseError(body);
             String message = error.path("message").asText(body == null ? "" : body);
-            if (status == 429 && message.contains("per day")) {
+            if (status == 429 && isDailyQuota(error)) {
                 throw new QuotaExhaustedException(message, nextPacificMidnight());
             }
             if (RetryPolicy.retryable(status) && attempt < retry.maxAttempts()) {
