@@ -16,11 +16,11 @@ import java.io.UncheckedIOException;
  */
 final class ResumableUpload {
 
-    private final GooglePhotosClient client;
+    private final MediaTransfers client;
     private final int chunkSize;
     private final int maxAttempts;
 
-    ResumableUpload(GooglePhotosClient client, int chunkSize, int maxAttempts) {
+    ResumableUpload(MediaTransfers client, int chunkSize, int maxAttempts) {
         this.client = client;
         this.chunkSize = chunkSize;
         this.maxAttempts = maxAttempts;
@@ -28,8 +28,8 @@ final class ResumableUpload {
 
     /** Uploads the whole stream; returns the upload token. {@code length} may be -1 when unknown. */
     String upload(InputStream content, long length, String mimeType, String fileName) {
-        HttpResponse started = client.execute(() -> {
-            HttpRequest request = client.requests().buildPostRequest(new GenericUrl(client.endpoints().apiUrl()
+        HttpResponse started = client.http().execute(() -> {
+            HttpRequest request = client.http().requests().buildPostRequest(new GenericUrl(client.endpoints().apiUrl()
                     + "/v1/uploads"), new ByteArrayContent(null, new byte[0]));
             request.getHeaders().set("X-Goog-Upload-Command", "start");
             request.getHeaders().set("X-Goog-Upload-Protocol", "resumable");
@@ -39,11 +39,11 @@ final class ResumableUpload {
                 request.getHeaders().set("X-Goog-Upload-Raw-Size", String.valueOf(length));
             }
             return request;
-        }, "uploads.start", GooglePhotosClient.Kind.API);
+        }, "uploads.start", PhotosHttp.Kind.API);
         String url = started.getHeaders().getFirstHeaderStringValue("X-Goog-Upload-URL");
         long granularity = parse(started.getHeaders().getFirstHeaderStringValue("X-Goog-Upload-Chunk-Granularity"),
                 262_144);
-        GooglePhotosClient.discard(started);
+        PhotosHttp.discard(started);
         if (url == null) {
             throw new PhotosApiException("uploads.start: the server gave no upload URL", 500, null);
         }
@@ -81,13 +81,13 @@ final class ResumableUpload {
             String failure;
             try {
                 int start = from;
-                HttpResponse response = client.once(() -> {
-                    HttpRequest request = client.requests().buildPostRequest(new GenericUrl(url),
+                HttpResponse response = client.http().once(() -> {
+                    HttpRequest request = client.http().requests().buildPostRequest(new GenericUrl(url),
                             new ByteArrayContent("application/octet-stream", chunk, start, n - start));
                     request.getHeaders().set("X-Goog-Upload-Command", last ? "upload, finalize" : "upload");
                     request.getHeaders().set("X-Goog-Upload-Offset", String.valueOf(chunkStart + start));
                     return request;
-                }, "uploads.chunk", GooglePhotosClient.Kind.API);
+                }, "uploads.chunk", PhotosHttp.Kind.API);
                 int status = response.getStatusCode();
                 String body = response.parseAsString();
                 if (status == 200) {
@@ -95,7 +95,7 @@ final class ResumableUpload {
                 }
                 if (!RetryPolicy.retryable(status)) {
                     throw new PhotosApiException("upload of " + fileName + " refused: " + status + " "
-                            + GooglePhotosClient.errorMessage(body), status, null);
+                            + PhotosHttp.errorMessage(body), status, null);
                 }
                 failure = "HTTP " + status;
             } catch (IOException e) {
@@ -105,22 +105,22 @@ final class ResumableUpload {
                 throw new PhotosApiException("upload of " + fileName + " failed after " + attempt + " tries ("
                         + failure + "); run it again to start over", 503, "UNAVAILABLE");
             }
-            client.backoff(attempt + 1, 503);
+            client.http().backoff(attempt + 1, 503);
             from = resumePoint(url, chunkStart, n, fileName);
         }
     }
 
     /** Asks the server how much of the upload it kept; returns where to resume within the current chunk. */
     private int resumePoint(String url, long chunkStart, int n, String fileName) {
-        HttpResponse answer = client.execute(() -> {
-            HttpRequest request = client.requests().buildPostRequest(new GenericUrl(url),
+        HttpResponse answer = client.http().execute(() -> {
+            HttpRequest request = client.http().requests().buildPostRequest(new GenericUrl(url),
                     new ByteArrayContent(null, new byte[0]));
             request.getHeaders().set("X-Goog-Upload-Command", "query");
             return request;
-        }, "uploads.query", GooglePhotosClient.Kind.API);
+        }, "uploads.query", PhotosHttp.Kind.API);
         String status = answer.getHeaders().getFirstHeaderStringValue("X-Goog-Upload-Status");
         long received = parse(answer.getHeaders().getFirstHeaderStringValue("X-Goog-Upload-Size-Received"), -1);
-        GooglePhotosClient.discard(answer);
+        PhotosHttp.discard(answer);
         if ("final".equals(status)) {
             return n;
         }

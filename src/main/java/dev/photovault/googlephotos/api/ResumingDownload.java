@@ -10,7 +10,7 @@ import java.io.InputStream;
  */
 final class ResumingDownload extends InputStream {
 
-    private final GooglePhotosClient client;
+    private final MediaTransfers client;
     private final int maxReconnects;
     private MediaItem item;
     private InputStream in;
@@ -18,10 +18,10 @@ final class ResumingDownload extends InputStream {
     private int reconnects;
     private boolean closed;
 
-    ResumingDownload(GooglePhotosClient client, MediaItem item, int maxReconnects) {
+    ResumingDownload(MediaTransfers client, MediaItem item, int maxReconnects) {
         this.client = client;
         this.maxReconnects = maxReconnects;
-        GooglePhotosClient.Opened opened = client.openMedia(item, 0);
+        MediaTransfers.Opened opened = client.openMedia(item, 0);
         this.in = opened.body();
         this.item = opened.item();
     }
@@ -51,7 +51,7 @@ final class ResumingDownload extends InputStream {
                             + " times; giving up at byte " + position + ": " + e.getMessage(), e);
                 }
                 quietlyClose(in);
-                GooglePhotosClient.Opened opened = client.openMedia(item, position);
+                MediaTransfers.Opened opened = client.openMedia(item, position);
                 in = opened.body();
                 item = opened.item();
             }

@@ -15,7 +15,7 @@ class DailyQuotaDetailsTest {
 
     @Test
     void anErrorInfoWithAPerDayLimitIsADailyQuota() throws Exception {
-        assertThat(GooglePhotosClient.isDailyQuota(error("""
+        assertThat(PhotosHttp.isDailyQuota(error("""
                 {"error":{"code":429,"message":"Quota exceeded.","status":"RESOURCE_EXHAUSTED","details":[
                   {"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RATE_LIMIT_EXCEEDED",
                    "domain":"googleapis.com","metadata":{"quota_limit":"MediaBytesRequestsPerDayPerProject",
@@ -24,10 +24,10 @@ class DailyQuotaDetailsTest {
 
     @Test
     void aPerMinuteLimitOrAMessageThatOnlySaysPerDayIsNot() throws Exception {
-        assertThat(GooglePhotosClient.isDailyQuota(error("""
+        assertThat(PhotosHttp.isDailyQuota(error("""
                 {"error":{"code":429,"message":"limit 'All requests per day'","status":"RESOURCE_EXHAUSTED"}}""")))
                 .isFalse();
-        assertThat(GooglePhotosClient.isDailyQuota(error("""
+        assertThat(PhotosHttp.isDailyQuota(error("""
                 {"error":{"code":429,"message":"Quota exceeded per day","status":"RESOURCE_EXHAUSTED","details":[
                   {"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RATE_LIMIT_EXCEEDED",
                    "metadata":{"quota_limit":"WriteRequestsPerMinutePerUser"}}]}}"""))).isFalse();
