@@ -106,7 +106,7 @@ public final class PhotovaultApplication implements AutoCloseable {
         }
         settings.camelEnvironment().forEach(overrides::putIfAbsent);
         overrides.forEach(main::addOverrideProperty);
-        String routes = "classpath:routes/*.yaml" + (userRoutes == null || userRoutes.isBlank() ? "" : "," + userRoutes);
+        String routes = "classpath:photovault/routes/*.yaml" + (userRoutes == null || userRoutes.isBlank() ? "" : "," + userRoutes);
         main.configure().withRoutesIncludePattern(routes);
         main.configure().addConfiguration(new PhotovaultBeans(secrets));
         main.start();

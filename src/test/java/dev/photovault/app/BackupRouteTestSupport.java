@@ -74,7 +74,7 @@ abstract class BackupRouteTestSupport extends CamelMainTestSupport {
 
     @Override
     protected void configure(MainConfigurationProperties configuration) {
-        configuration.withRoutesIncludePattern("classpath:routes/*.yaml");
+        configuration.withRoutesIncludePattern("classpath:photovault/routes/*.yaml");
         configuration.addConfiguration(PhotovaultBeans.class);
     }
 
