@@ -92,7 +92,8 @@ public final class Settings {
      * Camel's own settings ({@code camel.*}) given in the environment, named as every other setting is
      * ({@code CAMEL_MANAGEMENT_PORT} → {@code camel.management.port}): Camel Main itself reads only some groups from
      * the environment. A variable matches a setting the shipped or given file lists (so dashes are known), else it
-     * is read as {@code camel.<group>.<rest with dashes>}.
+     * is read as {@code camel.<group>.<rest with dashes>}. Variables whose names look secret ({@code *SECRET*},
+     * {@code *TOKEN*}, {@code *PASSWORD*}, {@code *_KEY*}) are left out: they would pass through Camel's properties.
      */
     public Map<String, String> camelEnvironment() {
         Map<String, String> out = new java.util.TreeMap<>();
@@ -107,6 +108,9 @@ public final class Settings {
             if (!key.startsWith("CAMEL_") || key.startsWith("CAMEL_COMPONENT_") || key.startsWith("CAMEL_MAIN_")
                     || key.startsWith("CAMEL_DATAFORMAT_") || key.startsWith("CAMEL_LANGUAGE_")) {
                 continue; // Camel Main reads these groups itself
+            }
+            if (key.matches(".*(SECRET|PASSWORD|PASSPHRASE|TOKEN|_KEY).*")) {
+                continue; // a secret would pass through Camel's properties, which it logs at DEBUG: not from here
             }
             String name = known.get(key);
             if (name == null) {

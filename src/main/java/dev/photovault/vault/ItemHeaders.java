@@ -8,13 +8,14 @@ import java.util.Date;
 import java.util.List;
 import org.apache.camel.Message;
 
-/** The {@code CamelVault*} headers of a message as the neutral {@link BackupItem} the engine takes. */
-final class ItemHeaders {
+/** The {@code CamelVault*} headers of a message as the neutral {@link BackupItem} the engine takes, and back. */
+public final class ItemHeaders {
 
     private ItemHeaders() {
     }
 
-    static BackupItem toItem(Message m) {
+    /** The item the headers of {@code m} describe. */
+    public static BackupItem toItem(Message m) {
         BackupItem.Builder b = BackupItem.builder()
                 .sourceId(text(m, VaultConstants.SOURCE_ID))
                 .path(text(m, VaultConstants.PATH))
@@ -42,6 +43,43 @@ final class ItemHeaders {
             throw new dev.photovault.vault.core.VaultException("vault:store needs " + VaultConstants.SOURCE_ID + ", "
                     + VaultConstants.PATH + " or " + VaultConstants.FILE_NAME + " on the message (map your"
                     + " component's headers to the CamelVault* headers before vault:store)");
+        }
+    }
+
+    /** Sets the {@code CamelVault*} headers of {@code m} from {@code item} (absent fields are left alone). */
+    public static void write(BackupItem item, Message m) {
+        set(m, VaultConstants.SOURCE_ID, item.sourceId());
+        set(m, VaultConstants.PATH, item.path());
+        set(m, VaultConstants.FILE_NAME, item.fileName());
+        if (!item.albums().isEmpty()) {
+            m.setHeader(VaultConstants.ALBUMS, item.albums());
+        }
+        set(m, VaultConstants.SIZE, item.size());
+        set(m, VaultConstants.TIME, item.sourceTime());
+        set(m, VaultConstants.TAKEN_TIME, item.takenTime());
+        set(m, VaultConstants.TAKEN_TIME_SOURCE, item.takenTimeSource());
+        set(m, VaultConstants.MIME_TYPE, item.mimeType());
+        set(m, VaultConstants.WIDTH, item.width());
+        set(m, VaultConstants.HEIGHT, item.height());
+        set(m, VaultConstants.CAMERA_MAKE, item.cameraMake());
+        set(m, VaultConstants.CAMERA_MODEL, item.cameraModel());
+        set(m, VaultConstants.DESCRIPTION, item.description());
+        set(m, VaultConstants.LATITUDE, item.latitude());
+        set(m, VaultConstants.LONGITUDE, item.longitude());
+        set(m, VaultConstants.ALTITUDE, item.altitude());
+        set(m, VaultConstants.FAVORITE, item.favorite());
+        set(m, VaultConstants.ARCHIVED, item.archived());
+        set(m, VaultConstants.TRASHED, item.trashed());
+        if (!item.people().isEmpty()) {
+            m.setHeader(VaultConstants.PEOPLE, item.people());
+        }
+        set(m, VaultConstants.ORIGIN, item.origin());
+        set(m, VaultConstants.COMPANION_OF, item.companionOf());
+    }
+
+    private static void set(Message m, String name, Object value) {
+        if (value != null) {
+            m.setHeader(name, value);
         }
     }
 
