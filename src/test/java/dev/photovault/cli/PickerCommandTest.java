@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.photovault.app.PickerSessions;
 import dev.photovault.emulator.GooglePhotosEmulator;
 import dev.photovault.testing.Cli;
+import dev.photovault.testing.EmulatorConfig;
 import dev.photovault.testing.TestRepository;
 import dev.photovault.vault.core.repository.Repository;
 import dev.photovault.vault.core.snapshot.Snapshot;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +25,7 @@ class PickerCommandTest {
     void backsUpAFinishedSessionIntoAPickerSnapshotAndForgetsIt() throws Exception {
         try (GooglePhotosEmulator emulator = GooglePhotosEmulator.builder().start()) {
             List<String> library = emulator.seed(6, 2, "user", 9);
-            Path config = Files.writeString(dir.resolve("application.properties"), String.join("\n",
-                    "google-photos.api-url=" + emulator.apiUrl(),
-                    "google-photos.picker-url=" + emulator.pickerUrl(),
-                    "google-photos.token-url=" + emulator.tokenUrl(),
-                    "google-photos.client-id=" + emulator.credentials().clientId(),
-                    "google-photos.secrets-file=" + dir.resolve("no-secrets-file"),
-                    "picker.sessions-dir=" + dir.resolve("sessions"),
-                    "backup.label=family",
-                    ""));
+            Path config = EmulatorConfig.write(dir, emulator, "backup.label=family");
             Path repo = dir.resolve("repo");
             Cli cli = Cli.forRepository(repo).withEnv(Map.of(
                     "GOOGLE_PHOTOS_CLIENT_SECRET", emulator.credentials().clientSecret(),

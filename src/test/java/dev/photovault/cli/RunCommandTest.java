@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.photovault.emulator.FaultSpec;
 import dev.photovault.emulator.GooglePhotosEmulator;
 import dev.photovault.testing.Cli;
+import dev.photovault.testing.EmulatorConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -60,20 +61,9 @@ class RunCommandTest {
     void onceAgainstAConfiguredAccountTakesSecretsFromTheEnvironmentAndSaysPartialByExitCode() throws Exception {
         try (GooglePhotosEmulator emulator = GooglePhotosEmulator.builder().start()) {
             emulator.seed(6, 2, GooglePhotosEmulator.DEFAULT_CLIENT_ID, 4);
-            Path config = dir.resolve("application.properties");
-            Files.writeString(config, String.join("\n",
-                    "google-photos.api-url=" + emulator.apiUrl(),
-                    "google-photos.picker-url=" + emulator.pickerUrl(),
-                    "google-photos.token-url=" + emulator.tokenUrl(),
-                    "google-photos.client-id=" + emulator.credentials().clientId(),
-                    "google-photos.secrets-file=" + dir.resolve("no-secrets-file"),
-                    "vault.store=file:" + dir.resolve("vault"),
-                    "vault.cache-dir=" + dir.resolve("cache"),
-                    "picker.sessions-dir=" + dir.resolve("sessions"),
-                    "backup.retry-delay=10",
+            Path config = EmulatorConfig.write(dir, emulator, "backup.retry-delay=10",
                     "camel.component.google-photos.max-attempts=2",
-                    "camel.component.google-photos.initial-retry-delay=5",
-                    ""));
+                    "camel.component.google-photos.initial-retry-delay=5");
             Map<String, String> env = Map.of(
                     "GOOGLE_PHOTOS_CLIENT_SECRET", emulator.credentials().clientSecret(),
                     "GOOGLE_PHOTOS_REFRESH_TOKEN", emulator.credentials().refreshToken(),
@@ -104,17 +94,7 @@ class RunCommandTest {
     void aDryRunListsWhatWouldBeDownloadedAndSpendsNoMediaRequest() throws Exception {
         try (GooglePhotosEmulator emulator = GooglePhotosEmulator.builder().start()) {
             emulator.seed(5, 1, GooglePhotosEmulator.DEFAULT_CLIENT_ID, 4);
-            Path config = dir.resolve("application.properties");
-            Files.writeString(config, String.join("\n",
-                    "google-photos.api-url=" + emulator.apiUrl(),
-                    "google-photos.picker-url=" + emulator.pickerUrl(),
-                    "google-photos.token-url=" + emulator.tokenUrl(),
-                    "google-photos.client-id=" + emulator.credentials().clientId(),
-                    "google-photos.secrets-file=" + dir.resolve("no-secrets-file"),
-                    "vault.store=file:" + dir.resolve("vault"),
-                    "vault.cache-dir=" + dir.resolve("cache"),
-                    "picker.sessions-dir=" + dir.resolve("sessions"),
-                    ""));
+            Path config = EmulatorConfig.write(dir, emulator);
             Cli cli = new Cli(null, Map.of("GOOGLE_PHOTOS_CLIENT_SECRET", emulator.credentials().clientSecret(),
                     "GOOGLE_PHOTOS_REFRESH_TOKEN", emulator.credentials().refreshToken(),
                     "PHOTOVAULT_PASSWORD", "dry run test")).inDirectory(dir);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.photovault.emulator.GooglePhotosEmulator;
 import dev.photovault.testing.Cli;
+import dev.photovault.testing.EmulatorConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,16 +34,8 @@ class SecretsAndExposureTest {
     Path dir;
 
     private Path config(GooglePhotosEmulator emulator) throws IOException {
-        return Files.writeString(dir.resolve("application.properties"), String.join("\n",
-                "google-photos.api-url=" + emulator.apiUrl(),
-                "google-photos.picker-url=" + emulator.pickerUrl(),
-                "google-photos.token-url=" + emulator.tokenUrl(),
-                "google-photos.client-id=" + emulator.credentials().clientId(),
-                "google-photos.secrets-file=" + dir.resolve("secrets.properties"),
-                "vault.store=file:" + dir.resolve("vault"),
-                "vault.cache-dir=" + dir.resolve("cache"),
-                "picker.sessions-dir=" + dir.resolve("sessions"),
-                ""));
+        // A later line wins: the secrets file is the one the test writes.
+        return EmulatorConfig.write(dir, emulator, "google-photos.secrets-file=" + dir.resolve("secrets.properties"));
     }
 
     @Test
