@@ -62,11 +62,17 @@ public record BackupItem(String sourceId, String path, String fileName, List<Str
 
     /** {@code path} if given, else {@code <first album>/<file name>} with each segment made safe. */
     public String defaultPath() {
+        return defaultPath(albums);
+    }
+
+    /** As {@link #defaultPath()}, with the first of {@code allAlbums} (every album the run met the item in). */
+    public String defaultPath(java.util.Collection<String> allAlbums) {
         if (!isBlank(path)) {
             return path;
         }
         String name = !isBlank(fileName) ? fileName : sourceId;
-        return safe(albums.isEmpty() ? NO_ALBUM : albums.get(0)) + "/" + safe(name);
+        String first = allAlbums.stream().filter(a -> a != null && !a.isBlank()).sorted().findFirst().orElse(NO_ALBUM);
+        return safe(first) + "/" + safe(name);
     }
 
     /** The photo metadata as the snapshot entry keeps it. */

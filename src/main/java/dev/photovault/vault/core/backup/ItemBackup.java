@@ -271,7 +271,8 @@ public final class ItemBackup {
             if (claim.entry != null) {
                 Entry e = claim.entry;
                 byKey.put(key, e.withAlbums(List.copyOf(new TreeSet<>(claim.albums))));
-                wanted.put(key, e.path());
+                // A new item's path comes from the first of all its albums, not from whichever message came first.
+                wanted.put(key, parentEntries.containsKey(key) ? e.path() : claim.item.defaultPath(claim.albums));
             }
         });
         if (options.carryForward()) {
