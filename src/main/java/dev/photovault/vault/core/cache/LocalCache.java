@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What this machine remembers of one repository, in {@code <cache root>/<repository id>/}: the snapshots the last
@@ -20,6 +22,7 @@ import java.util.UUID;
 public final class LocalCache {
 
     private static final String SEEN = "snapshots-seen";
+    private static final Logger LOG = LoggerFactory.getLogger(LocalCache.class);
 
     private final Path dir;
 
@@ -41,14 +44,25 @@ public final class LocalCache {
         return Files.isRegularFile(dir.resolve(SEEN));
     }
 
-    /** Snapshot id → one line describing it, as the last check saw them (empty before the first). */
-    public Map<String, String> seenSnapshots() throws IOException {
+    /**
+     * Snapshot id → one line describing it, as the last check saw them (empty before the first, or when the cache
+     * cannot be read: it is advisory, and a check never fails for it).
+     */
+    public Map<String, String> seenSnapshots() {
         Map<String, String> seen = new LinkedHashMap<>();
         Path file = dir.resolve(SEEN);
         if (!Files.isRegularFile(file)) {
             return seen;
         }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            LOG.warn("could not read the local cache {}: {} (snapshots that disappeared cannot be told this time)",
+                    file, e.getMessage());
+            return seen;
+        }
+        for (String line : lines) {
             int tab = line.indexOf('\t');
             if (tab == 64) {
                 seen.put(line.substring(0, tab), line.substring(tab + 1));
@@ -57,19 +71,32 @@ public final class LocalCache {
         return seen;
     }
 
-    /** Replaces the remembered set (written to a temporary file and renamed, so it is never half-written). */
-    public void rememberSnapshots(Map<String, String> seen) throws IOException {
-        Files.createDirectories(dir);
+    /**
+     * Replaces the remembered set (written to a temporary file and renamed, so it is never half-written). A cache
+     * that cannot be written is said in one warning; nothing else depends on it.
+     */
+    public void rememberSnapshots(Map<String, String> seen) {
         StringBuilder text = new StringBuilder();
         seen.forEach((id, description) -> text.append(id).append('\t')
                 .append(description.replace('\n', ' ').replace('\t', ' ')).append('\n'));
         Path temp = dir.resolve(SEEN + "." + UUID.randomUUID() + ".tmp");
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
-        Files.move(temp, dir.resolve(SEEN), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, dir.resolve(SEEN), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("could not write the local cache in {}: {} (set --cache-dir or vault.cache-dir to a writable"
+                    + " folder so that check can tell snapshots that disappear)", dir, e.getMessage());
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // nothing was written
+            }
+        }
     }
 
     /** Snapshots removed on purpose from this machine (forget, repair): a later check does not report them. */
-    public void forgetSnapshots(Collection<String> ids) throws IOException {
+    public void forgetSnapshots(Collection<String> ids) {
         if (ids.isEmpty() || !hasSeenSnapshots()) {
             return;
         }

@@ -50,4 +50,16 @@ class DisappearedSnapshotTest {
     private static CheckResult check(Path repoDir, LocalCache cache) throws IOException {
         return new Checker(TestRepository.reopen(repoDir), 2, new Progress()).check(false, 1.0, cache);
     }
+
+    @Test
+    void aCacheThatCannotBeWrittenNeverFailsACheck() throws IOException {
+        Path repoDir = tmp.resolve("repo");
+        Repository repository = TestRepository.create(repoDir);
+        write(tmp.resolve("photos/a.jpg"), randomBytes(1000, 1));
+        new Archiver(repository, BackupOptions.defaults(), new Progress()).backup(List.of(tmp.resolve("photos")));
+        Path notAFolder = Files.writeString(tmp.resolve("cache-is-a-file"), "x");
+        LocalCache cache = LocalCache.of(notAFolder, repository.config().id());
+        assertThat(check(repoDir, cache).ok()).isTrue();
+        cache.forgetSnapshots(List.of("x".repeat(64)));
+    }
 }
