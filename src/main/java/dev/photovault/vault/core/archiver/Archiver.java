@@ -288,18 +288,13 @@ public final class Archiver {
     }
 
     private static byte[] join(EntryNames.Name first, EntryNames.Name second) {
-        byte[] a = bytes(first);
-        byte[] b = bytes(second);
+        byte[] a = first.bytes();
+        byte[] b = second.bytes();
         byte[] out = new byte[a.length + 1 + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
         out[a.length] = '/';
         System.arraycopy(b, 0, out, a.length + 1, b.length);
         return out;
-    }
-
-    private static byte[] bytes(EntryNames.Name name) {
-        return name.rawBase64() != null ? java.util.Base64.getDecoder().decode(name.rawBase64())
-                : name.display().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String readLink(Path link) {

@@ -11,7 +11,6 @@ import dev.photovault.vault.core.store.ObjectNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -199,7 +198,7 @@ public final class Restorer {
                 progress.bytesDone(e.size());
                 return false;
             }
-            Path temp = createTemp(parent, path);
+            Path temp = createTemp(parent, nameLength(e));
             try {
                 long size = 0;
                 try (OutputStream out = open(temp, e)) {
@@ -304,11 +303,10 @@ public final class Restorer {
     }
 
     /**
-     * A new empty file beside {@code path} with a name at most as long as the final one (or 8 bytes for shorter
+     * A new empty file in {@code parent} with a name at most as long as the final one (or 8 bytes for shorter
      * names), so that a name the file system took at backup time is never refused for its temporary name.
      */
-    private static Path createTemp(Path parent, Path path) throws IOException {
-        int finalLength = path.getFileName().toString().getBytes(StandardCharsets.UTF_8).length;
+    private static Path createTemp(Path parent, int finalLength) throws IOException {
         int length = Math.min(16, Math.max(8, finalLength));
         for (int attempt = 0; ; attempt++) {
             char[] name = new char[length];
@@ -324,6 +322,16 @@ public final class Restorer {
                 }
             }
         }
+    }
+
+    /** The final name's length in bytes, as the file system counts it (not the length of its display form). */
+    private static int nameLength(Entry e) {
+        byte[] bytes = e.pathBytes();
+        int slash = bytes.length - 1;
+        while (slash >= 0 && bytes[slash] != '/') {
+            slash--;
+        }
+        return bytes.length - slash - 1;
     }
 
     private static boolean alreadyRestored(Entry e, Path path, BasicFileAttributes attrs) throws IOException {

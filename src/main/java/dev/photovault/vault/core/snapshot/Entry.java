@@ -65,8 +65,7 @@ public record Entry(String path, EntryType type, long size, Instant mtime, Long 
     /** The path's bytes: {@code rawPath} when present, else the UTF-8 of {@code path}. */
     @JsonIgnore
     public byte[] pathBytes() {
-        return rawPath != null ? java.util.Base64.getDecoder().decode(rawPath)
-                : path.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new EntryNames.Name(path, rawPath).bytes();
     }
 
     @JsonIgnore

@@ -36,6 +36,22 @@ public final class EntryNames {
      * @param rawBase64 base64 of the bytes when they are not valid UTF-8, else null
      */
     public record Name(String display, String rawBase64) {
+
+        /**
+         * The path's bytes: the raw ones when given, else the UTF-8 of the display form.
+         *
+         * @throws VaultException when {@code rawBase64} is not base64 (a damaged or foreign snapshot)
+         */
+        public byte[] bytes() {
+            if (rawBase64 == null) {
+                return display.getBytes(StandardCharsets.UTF_8);
+            }
+            try {
+                return Base64.getDecoder().decode(rawBase64);
+            } catch (IllegalArgumentException e) {
+                throw new VaultException("the entry " + display + " has a malformed rawPath (not base64)");
+            }
+        }
     }
 
     /** Whether this JVM reads file names as UTF-8 (else names are read through their raw bytes, and warned of). */
@@ -114,6 +130,9 @@ public final class EntryNames {
      */
     public static Path resolve(Path root, Entry entry) {
         byte[] bytes = entry.pathBytes();
+        if (bytes.length == 0) {
+            throw new VaultException("refusing to restore an entry with an empty path");
+        }
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         for (String segment : text.split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || segment.indexOf('\0') >= 0) {

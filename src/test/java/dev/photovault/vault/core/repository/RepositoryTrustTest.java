@@ -5,6 +5,7 @@ import static dev.photovault.testing.TestRepository.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.photovault.testing.ForwardingStore;
 import dev.photovault.testing.LogCapture;
 import dev.photovault.testing.TestRepository;
 import dev.photovault.vault.core.Progress;
@@ -207,43 +208,13 @@ class RepositoryTrustTest {
         Path dir = tmp.resolve("interrupted");
         LocalObjectStore real = new LocalObjectStore(dir);
         // The process dies between the key and the config: the write of the config never happens.
-        ObjectStore crashing = new ObjectStore() {
+        ObjectStore crashing = new ForwardingStore(real) {
             @Override
             public boolean putIfAbsent(String key, byte[] data) throws IOException {
                 if (key.equals("config")) {
                     throw new IOException("killed");
                 }
-                return real.putIfAbsent(key, data);
-            }
-
-            @Override
-            public byte[] get(String key) throws IOException {
-                return real.get(key);
-            }
-
-            @Override
-            public boolean exists(String key) {
-                return real.exists(key);
-            }
-
-            @Override
-            public List<ObjectInfo> list(String prefix) throws IOException {
-                return real.list(prefix);
-            }
-
-            @Override
-            public void delete(String key) throws IOException {
-                real.delete(key);
-            }
-
-            @Override
-            public void flush() throws IOException {
-                real.flush();
-            }
-
-            @Override
-            public String location() {
-                return real.location();
+                return super.putIfAbsent(key, data);
             }
         };
         assertThatThrownBy(() -> Repository.init(crashing, TestRepository.PASSPHRASE.toCharArray(),

@@ -166,6 +166,20 @@ class NamesAndTargetsTest {
     }
 
     @Test
+    void anEntryWithAMalformedRawPathIsNamedAndTheRestGoOn() throws IOException {
+        write(source.resolve("a.jpg"), randomBytes(100, 1));
+        write(source.resolve("b.jpg"), randomBytes(100, 2));
+        Snapshot good = backup();
+        Entry e = good.entries().get(0);
+        Entry broken = new Entry(e.path(), e.type(), e.size(), e.mtime(), e.inode(), e.sha256(), e.albums(),
+                e.chunks(), null, null, "!!! not base64");
+        RestoreResult result = restore(new Snapshot(good.header(), List.of(broken, good.entries().get(1))),
+                tmp.resolve("restored"));
+        assertThat(result.failures()).singleElement().satisfies(f -> assertThat(f).contains("malformed rawPath"));
+        assertThat(tmp.resolve("restored/b.jpg")).isRegularFile();
+    }
+
+    @Test
     void anInvalidIncludePatternIsOneLineSayingWhatIsValid() {
         assertThatThrownBy(() -> Restorer.glob("Album/[")).isInstanceOf(VaultException.class)
                 .hasMessageContaining("--include 'Album/[' is not a valid pattern").hasMessageNotContaining("\n");
