@@ -5,6 +5,11 @@ import dev.photovault.vault.core.archiver.Archiver;
 import dev.photovault.vault.core.archiver.BackupOptions;
 import dev.photovault.vault.core.Progress;
 import dev.photovault.vault.core.archiver.BackupResult;
+import dev.photovault.takeout.TakeoutImport;
+import dev.photovault.takeout.TakeoutReport;
+import dev.photovault.vault.core.backup.ItemBackup;
+import dev.photovault.vault.core.backup.ItemBackupOptions;
+import dev.photovault.vault.core.backup.RunReport;
 import dev.photovault.vault.core.repository.Repository;
 import dev.photovault.vault.core.repository.RepositoryLock;
 import dev.photovault.vault.core.snapshot.SnapshotStats;
@@ -19,14 +24,28 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "backup", description = "Back up folders into a new snapshot; prints a one-line summary.")
+@Command(name = "backup", description = {"Back up folders into a new snapshot; prints a one-line summary.",
+    "With --takeout, import the parts (.zip/.tgz) of one Google Takeout export as one snapshot (source takeout)."})
 final class BackupCommand implements Callable<Integer> {
 
     @Mixin
     RepositoryOptions repository;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Folders (or files) to back up.")
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "Folders (or files) to back up; with --takeout, the parts of one export.")
     List<Path> paths;
+
+    @Option(names = "--takeout", description = "The PATHs are the parts of one Google Takeout export: import them"
+            + " (streaming, nothing extracted) with their sidecar metadata and albums.")
+    boolean takeout;
+
+    @Option(names = "--allow-missing-parts", description = "With --takeout: import even when part numbers have gaps"
+            + " (the snapshot is then partial).")
+    boolean allowMissingParts;
+
+    @Option(names = "--label", paramLabel = "LABEL", description = "With --takeout: the snapshot's label (default"
+            + " takeout); the next import of the same label compares with it.")
+    String label = "takeout";
 
     @Option(names = "--tag", paramLabel = "TAG", description = "Label the snapshot (repeatable).")
     List<String> tags = new ArrayList<>();
@@ -43,6 +62,9 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (takeout) {
+            return takeout();
+        }
         Repository repo = repository.open();
         Progress progress = new Progress();
         BackupResult result;
@@ -66,5 +88,45 @@ final class BackupCommand implements Callable<Integer> {
             return PhotovaultCommand.INCOMPLETE;
         }
         return 0;
+    }
+
+    private int takeout() throws Exception {
+        if (parent != null) {
+            throw new dev.photovault.vault.core.VaultException("--parent is for folder backups: a Takeout import"
+                    + " compares with the previous snapshot of its --label");
+        }
+        Repository repo = repository.open();
+        ItemBackupOptions options = new ItemBackupOptions("takeout", label, withTakeoutTag(tags), false, null, null,
+                null, repository.cache(repo).dir(), false);
+        ItemBackup backup = ItemBackup.open(repo, dryRun ? options.asDryRun() : options);
+        TakeoutReport report;
+        RunReport run;
+        try {
+            report = TakeoutImport.run(paths, backup, new TakeoutImport.Options(allowMissingParts, workers));
+            run = backup.commit();
+        } catch (RuntimeException | java.io.IOException e) {
+            backup.abort(e);
+            throw e;
+        }
+        TakeoutReport.summary(report.toMap()).forEach(System.out::println);
+        System.out.println(run.line());
+        if (!run.missing().isEmpty()) {
+            System.err.println("photovault: the snapshot is partial; missing:");
+            run.missing().forEach(m -> System.err.println("  " + m));
+        }
+        if (report.rejectedCount() > 0) {
+            System.err.println("photovault: " + report.rejectedCount() + " archive entries were rejected (listed above;"
+                    + " photovault report " + (run.snapshot() == null ? "SNAPSHOT" : run.snapshot().substring(0, 8))
+                    + " shows them all)");
+        }
+        return report.rejectedCount() > 0 || !run.missing().isEmpty() ? PhotovaultCommand.INCOMPLETE : 0;
+    }
+
+    private static List<String> withTakeoutTag(List<String> tags) {
+        List<String> out = new ArrayList<>(tags);
+        if (!out.contains("takeout")) {
+            out.add("takeout");
+        }
+        return out;
     }
 }

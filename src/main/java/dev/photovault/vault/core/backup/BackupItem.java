@@ -36,12 +36,14 @@ import java.util.TreeSet;
  * @param people          people tagged in it
  * @param origin          how it reached the source
  * @param companionOf     for the video of a motion or live photo: the source id (or path) of its still
+ * @param sidecar         for a Takeout item: the rule that matched its JSON sidecar
+ * @param sourceFiles     for a Takeout item: the archive files that held its content
  */
 public record BackupItem(String sourceId, String path, String fileName, List<String> albums, Long size,
         Instant sourceTime, Instant takenTime, String takenTimeSource, String mimeType, Long width, Long height,
         String cameraMake, String cameraModel, String description, Double latitude, Double longitude,
         Double altitude, Boolean favorite, Boolean archived, Boolean trashed, List<String> people, String origin,
-        String companionOf) {
+        String companionOf, String sidecar, List<MediaInfo.SourceFile> sourceFiles) {
 
     /** The album of items in none, as the first segment of their default path. */
     public static final String NO_ALBUM = "No album";
@@ -50,6 +52,7 @@ public record BackupItem(String sourceId, String path, String fileName, List<Str
         albums = albums == null ? List.of() : List.copyOf(new TreeSet<>(albums.stream()
                 .filter(a -> a != null && !a.isBlank()).toList()));
         people = people == null ? List.of() : List.copyOf(people);
+        sourceFiles = sourceFiles == null ? List.of() : List.copyOf(sourceFiles);
         if (isBlank(sourceId) && isBlank(path) && isBlank(fileName)) {
             throw new IllegalArgumentException("an item needs a source id, a path or a file name");
         }
@@ -79,7 +82,7 @@ public record BackupItem(String sourceId, String path, String fileName, List<Str
     public MediaInfo media() {
         return new MediaInfo(sourceId, fileName, mimeType, sourceTime, takenTime, width, height, cameraMake,
                 cameraModel, description, latitude, longitude, altitude, favorite, archived, takenTimeSource,
-                trashed, people, origin, companionOf);
+                trashed, people, origin, companionOf, sidecar, sourceFiles);
     }
 
     /** A name as one path segment: no slashes, not "." or "..", not empty. */
@@ -121,6 +124,8 @@ public record BackupItem(String sourceId, String path, String fileName, List<Str
         private final List<String> people = new ArrayList<>();
         private String origin;
         private String companionOf;
+        private String sidecar;
+        private final List<MediaInfo.SourceFile> sourceFiles = new ArrayList<>();
 
         public Builder sourceId(String v) { sourceId = v; return this; }
         public Builder path(String v) { path = v; return this; }
@@ -141,11 +146,13 @@ public record BackupItem(String sourceId, String path, String fileName, List<Str
         public Builder people(List<String> v) { if (v != null) { people.addAll(v); } return this; }
         public Builder origin(String v) { origin = v; return this; }
         public Builder companionOf(String v) { companionOf = v; return this; }
+        public Builder sidecar(String v) { sidecar = v; return this; }
+        public Builder sourceFiles(List<MediaInfo.SourceFile> v) { if (v != null) { sourceFiles.addAll(v); } return this; }
 
         public BackupItem build() {
             return new BackupItem(sourceId, path, fileName, albums, size, sourceTime, takenTime, takenTimeSource,
                     mimeType, width, height, cameraMake, cameraModel, description, latitude, longitude, altitude,
-                    favorite, archived, trashed, people, origin, companionOf);
+                    favorite, archived, trashed, people, origin, companionOf, sidecar, sourceFiles);
         }
     }
 }

@@ -75,6 +75,8 @@ public final class ItemBackup {
     private final Map<String, Long> countersAtStart;
     private final AtomicLong lastProgress = new AtomicLong(System.nanoTime());
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Set<String> missingParts = ConcurrentHashMap.newKeySet();
+    private volatile Map<String, Object> sourceReport;
 
     private ItemBackup(Repository repository, ItemBackupOptions options) throws IOException {
         this.repository = repository;
@@ -201,6 +203,66 @@ public final class ItemBackup {
         }
     }
 
+    /**
+     * Writes content whose item is not known yet: for a source that learns an item's metadata only after its bytes
+     * have gone by (a Takeout's tar parts, where a sidecar may come in a later part). Pass the result to
+     * {@link #store(BackupItem, StoredContent, boolean)} once the item is known; content never stored that way is
+     * left for prune.
+     *
+     * @throws SourceReadException if reading {@code in} fails
+     * @throws IOException         if the repository could not be written
+     */
+    public StoredContent writeContent(InputStream in) throws IOException {
+        checkOpen();
+        StoredContent content = writer.write(in);
+        progress();
+        return content;
+    }
+
+    /** The previous snapshot's file entries (the one this run compares with), for sources that match by content. */
+    public java.util.Collection<Entry> previousEntries() {
+        return java.util.Collections.unmodifiableCollection(parentEntries.values());
+    }
+
+    /** Whether every one of these chunks is in the index (content of an earlier entry can be reused unread). */
+    public boolean indexed(List<String> chunks) {
+        return chunks.stream().allMatch(index::contains);
+    }
+
+    /**
+     * Stores an item whose content is already in the repository: written by {@link #writeContent}, or an earlier
+     * snapshot's (then {@code reused} is true and nothing was read). An item met again in the run is merged.
+     */
+    public StoreOutcome store(BackupItem item, StoredContent content, boolean reused) {
+        checkOpen();
+        String key = item.key();
+        Claim claim = claims.computeIfAbsent(key, k -> new Claim());
+        claim.albums.addAll(item.albums());
+        synchronized (claim) {
+            if (claim.entry != null) {
+                merged.incrementAndGet();
+                return StoreOutcome.MERGED;
+            }
+            claim.item = item;
+            claim.entry = Entry.file(item.defaultPath(), content.size(),
+                    item.sourceTime() == null ? started : item.sourceTime(), null, content.sha256(), List.of(),
+                    content.chunks(), item.media());
+        }
+        (reused ? this.reused : fresh).incrementAndGet();
+        failed.remove(key);
+        return reused ? StoreOutcome.REUSED : StoreOutcome.NEW;
+    }
+
+    /** Names something the source knows it could not offer (a missing archive part): the snapshot is partial. */
+    public void reportMissing(String what) {
+        missingParts.add(what);
+    }
+
+    /** What the source reports of this run, kept in the snapshot header (e.g. a Takeout import's report). */
+    public void sourceReport(Map<String, Object> report) {
+        this.sourceReport = report;
+    }
+
     private InputStream open(BackupItem item, ItemBody body) throws ItemFailedException {
         try {
             InputStream in = body.open();
@@ -255,7 +317,7 @@ public final class ItemBackup {
                     writer.bytesRead(), writer.chunksNew(), writer.bytesNew(), writer.bytesStored(), millis);
             SnapshotHeader header = new SnapshotHeader(started, Hosts.hostname(), Hosts.username(), options.source(),
                     List.of(options.label()), options.tags(), parent == null ? null : parent.id(), !missing.isEmpty(),
-                    missing, stats);
+                    missing, stats, sourceReport);
             String id = repository.saveSnapshot(Snapshot.build(header, list));
             return finish(missing.isEmpty() ? RunReport.COMPLETE : RunReport.PARTIAL, id, missing, null);
         } finally {
@@ -309,7 +371,8 @@ public final class ItemBackup {
 
     /** The paths of the items that could not be stored, sorted. */
     private List<String> missing() {
-        return failed.values().stream().distinct().sorted().toList();
+        return java.util.stream.Stream.concat(failed.values().stream(), missingParts.stream()).distinct().sorted()
+                .toList();
     }
 
     private RunReport finish(String status, String snapshotId, List<String> missing, String error) {

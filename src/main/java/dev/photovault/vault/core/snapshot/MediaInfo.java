@@ -29,21 +29,38 @@ import java.util.List;
  * @param people      names of the people tagged in it
  * @param origin      how it reached the source (e.g. {@code mobileUpload}, {@code shared}, {@code partnerSharing})
  * @param companionOf for the video half of a motion or live photo: the source id (or path) of its still
+ * @param sidecar     for a Takeout item: the rule that matched its JSON sidecar ({@code supplemental},
+ *                    {@code legacy-clipped}, {@code edited}, {@code title}, …, or {@code none})
+ * @param sourceFiles for a Takeout item: every archive file that held this content (one per folder it was in),
+ *                    with the size and CRC-32 that let the next import of the same export skip it unread
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MediaInfo(String sourceId, String filename, String mimeType, Instant created, Instant taken,
         Long width, Long height, String cameraMake, String cameraModel, String description,
         Double latitude, Double longitude, Double altitude, Boolean favorite, Boolean archived,
-        String takenSource, Boolean trashed, List<String> people, String origin, String companionOf) {
+        String takenSource, Boolean trashed, List<String> people, String origin, String companionOf,
+        String sidecar, List<SourceFile> sourceFiles) {
 
     public MediaInfo {
         people = people == null || people.isEmpty() ? null : List.copyOf(people);
+        sourceFiles = sourceFiles == null || sourceFiles.isEmpty() ? null : List.copyOf(sourceFiles);
+    }
+
+    /**
+     * One archive file an entry's content came from.
+     *
+     * @param name  its name inside the export, below {@code Takeout/} (NFC)
+     * @param size  its length
+     * @param crc32 the CRC-32 the archive recorded for it (zip), or null
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SourceFile(String name, long size, Long crc32) {
     }
 
     /** Only a media type, as known for a plain local file. */
     public static MediaInfo ofMimeType(String mimeType) {
         return mimeType == null ? null
                 : new MediaInfo(null, null, mimeType, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null);
+                        null, null, null, null, null, null, null, null);
     }
 }
