@@ -63,6 +63,17 @@ public class PhotovaultBeans implements CamelConfiguration {
         context.getRegistry().bind("photovaultGooglePhotosCounters", new GooglePhotosCounters(context));
         context.getRegistry().bind("photovaultGooglePhotosItem", new GooglePhotosItemHeaders());
         context.getRegistry().bind("photovaultAlbumSelection", new AlbumSelection(property(context, "backup.albums")));
+        context.getRegistry().bind("photovaultTakeoutInbox", new TakeoutInbox(
+                Path.of(orDefault(property(context, "takeout.inbox"), "photovault-data/takeout-inbox")),
+                Path.of(orDefault(property(context, "takeout.done"), "photovault-data/takeout-done")),
+                java.time.Duration.ofMillis(org.apache.camel.util.TimeUtils.toMilliSeconds(
+                        orDefault(property(context, "takeout.settle"), "10m"))),
+                Boolean.parseBoolean(property(context, "takeout.delete-after-import")),
+                Boolean.parseBoolean(property(context, "takeout.allow-missing-parts")), java.time.Clock.systemUTC()));
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     static String property(CamelContext context, String name) {

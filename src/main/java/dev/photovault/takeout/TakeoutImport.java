@@ -230,6 +230,7 @@ public final class TakeoutImport {
             if (m == null) {
                 continue;
             }
+            m.modified = modified(e);
             Known k = known.get(m.name);
             if (k != null && k.size() == declared && k.crc32() != null && k.crc32().equals(crc)
                     && backup.indexed(k.entry().chunks())) {
@@ -314,6 +315,7 @@ public final class TakeoutImport {
                 if (m == null) {
                     continue;
                 }
+                m.modified = modified(e);
                 try {
                     read(m, in);
                     listing.add(m);
@@ -432,6 +434,15 @@ public final class TakeoutImport {
             return null;
         }
         return new MediaFile(part.name(), name, folderOf(name), file, size, crc);
+    }
+
+    private static Instant modified(ArchiveEntry e) {
+        try {
+            java.util.Date d = e.getLastModifiedDate();
+            return d == null || d.getTime() <= 0 ? null : Instant.ofEpochMilli(d.getTime());
+        } catch (RuntimeException x) {
+            return null;
+        }
     }
 
     private static String folderOf(String name) {
@@ -688,7 +699,7 @@ public final class TakeoutImport {
                 .fileName(s != null && s.title() != null && !s.title().isBlank() ? s.title() : best.file().fileName)
                 .albums(new ArrayList<>(albums.keySet()))
                 .size(best.file().content.size())
-                .sourceTime(s == null ? null : s.created())
+                .sourceTime(s != null && s.created() != null ? s.created() : best.file().modified)
                 .takenTime(taken, source)
                 .mimeType(mime)
                 .camera(probe.cameraMake(), probe.cameraModel())

@@ -1,6 +1,7 @@
 package dev.photovault.takeout;
 
 import dev.photovault.vault.core.archiver.StoredContent;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ final class TakeoutListing {
         final String fileName;
         long size;
         final Long crc32;
+        /** The archive entry's modification time, or null. */
+        Instant modified;
         StoredContent content;
         boolean reused;
         MediaProbe probe = MediaProbe.UNKNOWN;

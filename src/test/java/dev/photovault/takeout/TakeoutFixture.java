@@ -29,7 +29,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  * zip with DEFLATED entries and data descriptors (written as a stream), zip with STORED entries (and CRCs in the
  * central directory), tgz with GNU long names, tgz with PAX headers.
  */
-final class TakeoutFixture {
+public final class TakeoutFixture {
 
     enum Format { ZIP_DEFLATED_STREAMED, ZIP_STORED, TGZ_GNU, TGZ_PAX }
 
@@ -62,6 +62,23 @@ final class TakeoutFixture {
     TakeoutFixture link(int part, String name, String target) {
         parts.computeIfAbsent(part, k -> new ArrayList<>()).add(new Item(name, new byte[0], target));
         return this;
+    }
+
+    /** A tar hard link (in a zip part: written as a symbolic link). */
+    TakeoutFixture hardLink(int part, String name, String target) {
+        parts.computeIfAbsent(part, k -> new ArrayList<>()).add(new Item(name, null, target));
+        return this;
+    }
+
+    /** Takes a file (below {@code Takeout/}) out of every part. */
+    TakeoutFixture remove(String nameBelowTakeout) {
+        parts.values().forEach(list -> list.removeIf(i -> i.name().equals("Takeout/" + nameBelowTakeout)));
+        return this;
+    }
+
+    /** The entries of a part. */
+    List<Item> items(int part) {
+        return parts.getOrDefault(part, List.of());
     }
 
     String partName(int n, Format f) {
@@ -138,14 +155,17 @@ final class TakeoutFixture {
                     for (Item i : items) {
                         TarArchiveEntry e;
                         if (i.linkTarget() != null) {
-                            e = new TarArchiveEntry(i.name(), TarArchiveEntry.LF_SYMLINK);
+                            e = new TarArchiveEntry(i.name(), i.bytes() == null ? TarArchiveEntry.LF_LINK
+                                    : TarArchiveEntry.LF_SYMLINK, true);
                             e.setLinkName(i.linkTarget());
                         } else {
-                            e = new TarArchiveEntry(i.name());
+                            e = new TarArchiveEntry(i.name(), true);
                             e.setSize(i.bytes().length);
                         }
                         tar.putArchiveEntry(e);
-                        tar.write(i.bytes());
+                        if (i.bytes() != null) {
+                            tar.write(i.bytes());
+                        }
                         tar.closeArchiveEntry();
                     }
                 }

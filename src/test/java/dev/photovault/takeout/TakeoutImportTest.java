@@ -82,7 +82,11 @@ class TakeoutImportTest {
 
     /** The export every test here starts from. */
     static TakeoutFixture export() {
-        TakeoutFixture f = new TakeoutFixture("20250301T120000Z");
+        return export("20250301T120000Z");
+    }
+
+    static TakeoutFixture export(String id) {
+        TakeoutFixture f = new TakeoutFixture(id);
         // Part 1: streamed DEFLATED zip.
         f.raw(1, "Takeout/archive_browser.html", "<html></html>".getBytes(StandardCharsets.UTF_8));
         f.file(1, Y23 + "IMG_0042.jpg", A);
@@ -290,6 +294,57 @@ class TakeoutImportTest {
         assertThat(im.snapshot().entries()).hasSize(((Number) r.get("items")).intValue());
         // The report travels with the snapshot.
         assertThat(repository.listSnapshots().get(0).header().report()).containsEntry("items", r.get("items"));
+    }
+
+    @Test
+    void reimportingTheSameExportInflatesNoUnchangedZipEntryAndWritesNoChunk() throws Exception {
+        TakeoutFixture fixture = export();
+        List<Path> parts = fixture.write(tmp.resolve("in"), FORMATS);
+        Imported first = importParts(parts);
+        long chunks = TestRepository.chunkCount(repoDir);
+
+        Imported again = importParts(parts);
+
+        assertThat(TestRepository.chunkCount(repoDir)).isEqualTo(chunks);
+        assertThat(again.run().chunksWritten()).isZero();
+        // Only the tgz parts' media were read (a tgz has no directory to skip by); no zip entry was inflated.
+        long tgzMedia = 0;
+        long zipMedia = 0;
+        for (int part = 1; part <= 5; part++) {
+            for (TakeoutFixture.Item i : fixture.items(part)) {
+                boolean media = !i.name().endsWith(".json") && !i.name().endsWith(".html") && !i.name().contains("/._");
+                if (media && FORMATS.get(part).name().startsWith("TGZ")) {
+                    tgzMedia += i.bytes().length;
+                } else if (media) {
+                    zipMedia++;
+                }
+            }
+        }
+        assertThat(again.run().bytesRead()).isEqualTo(tgzMedia);
+        assertThat(again.report().toMap().get("reusedUnread")).isEqualTo(zipMedia);
+        assertThat(again.snapshot().entries()).isEqualTo(first.snapshot().entries().stream()
+                .map(e -> e.withPath(e.path())).toList());
+        assertThat(list(again.report().toMap(), "added")).isEmpty();
+        assertThat(list(again.report().toMap(), "removed")).isEmpty();
+    }
+
+    @Test
+    void aNewerExportStoresOnlyWhatIsNewAndReportsWhatWasAddedAndRemoved() throws Exception {
+        Map<Integer, Format> allZip = Map.of(3, Format.ZIP_STORED, 4, Format.ZIP_DEFLATED_STREAMED);
+        importParts(export().write(tmp.resolve("old"), allZip));
+        byte[] fresh = jpeg(99, 30_000, null);
+        TakeoutFixture newer = export("20251101T080000Z").remove(Y23 + "holiday.jpg")
+                .remove(Y23 + "holiday.jpg.supplemental-metadata.json");
+        newer.file(5, Y23 + "new.jpg", fresh).json(5, Y23 + "new.jpg.json", sidecar("new.jpg", t(50), null, null));
+
+        Imported im = importParts(newer.write(tmp.resolve("new"), allZip));
+
+        assertThat(im.run().bytesRead()).isEqualTo(fresh.length);
+        assertThat(list(im.report().toMap(), "added")).containsExactly("Photos from 2023/new.jpg");
+        assertThat(list(im.report().toMap(), "removed")).containsExactly("Photos from 2023/holiday.jpg");
+        assertThat(im.report().toMap().get("export")).isEqualTo("20251101T080000Z");
+        assertThat(im.byFile(Y23 + "new.jpg").media().taken()).isEqualTo(t(50));
+        assertThat(im.byFile(Y23 + "IMG_0042.jpg").path()).isEqualTo("Family/IMG_0042.jpg");
     }
 
     private static void assertTaken(Imported im, String file, Instant taken, String rule) {

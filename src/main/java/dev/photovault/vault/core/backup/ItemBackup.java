@@ -231,7 +231,8 @@ public final class ItemBackup {
 
     /**
      * Stores an item whose content is already in the repository: written by {@link #writeContent}, or an earlier
-     * snapshot's (then {@code reused} is true and nothing was read). An item met again in the run is merged.
+     * snapshot's (then {@code reused} is true and nothing was read). An item met again in the run is merged. The
+     * entry's file time is the item's taken time, else its source time, else the run's start.
      */
     public StoreOutcome store(BackupItem item, StoredContent content, boolean reused) {
         checkOpen();
@@ -244,8 +245,10 @@ public final class ItemBackup {
                 return StoreOutcome.MERGED;
             }
             claim.item = item;
-            claim.entry = Entry.file(item.defaultPath(), content.size(),
-                    item.sourceTime() == null ? started : item.sourceTime(), null, content.sha256(), List.of(),
+            // The file time a restore writes: when it was taken, else the source's time, else this run's start.
+            Instant mtime = item.takenTime() != null ? item.takenTime()
+                    : item.sourceTime() != null ? item.sourceTime() : started;
+            claim.entry = Entry.file(item.defaultPath(), content.size(), mtime, null, content.sha256(), List.of(),
                     content.chunks(), item.media());
         }
         (reused ? this.reused : fresh).incrementAndGet();
