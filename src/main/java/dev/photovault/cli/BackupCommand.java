@@ -95,6 +95,7 @@ final class BackupCommand implements Callable<Integer> {
             throw new dev.photovault.vault.core.VaultException("--parent is for folder backups: a Takeout import"
                     + " compares with the previous snapshot of its --label");
         }
+        TakeoutImport.checkParts(paths, allowMissingParts);
         Repository repo = repository.open();
         ItemBackupOptions options = new ItemBackupOptions("takeout", label, withTakeoutTag(tags), false, null, null,
                 null, repository.cache(repo).dir(), false);

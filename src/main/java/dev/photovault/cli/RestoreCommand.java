@@ -30,6 +30,11 @@ final class RestoreCommand implements Callable<Integer> {
             description = "Only entries whose path matches, e.g. 'Summer/**' or '**.jpg'.")
     String include;
 
+    @Option(names = "--sidecars", paramLabel = "json|xmp", description = "Also write each photo's recovered"
+            + " metadata (taken time, place, caption, albums, people, favourite) beside it: <file>.json, or <file>.xmp"
+            + " as darktable and digiKam read it.")
+    dev.photovault.vault.core.restorer.Sidecars.Format sidecars = dev.photovault.vault.core.restorer.Sidecars.Format.NONE;
+
     @Option(names = "--workers", paramLabel = "N", description = "Files written at once (default 4: reads and writes overlap).")
     int workers = 4;
 
@@ -46,7 +51,7 @@ final class RestoreCommand implements Callable<Integer> {
         try (RepositoryLock lock = repository.readLock(repo, "restore");
                 ProgressPrinter printer = new ProgressPrinter("restore", progress::itemsDone, progress::itemsTotal,
                         progress::bytesDone, progress::bytesTotal)) {
-            result = new Restorer(repo, workers, progress).restore(repo.loadSnapshot(ref.id()), target, filter);
+            result = new Restorer(repo, workers, progress).withSidecars(sidecars).restore(repo.loadSnapshot(ref.id()), target, filter);
         }
         System.out.printf("restored snapshot %s to %s: %d files written (%s), %d already present%n", ref.shortId(),
                 target, result.files(), ByteSizes.format(result.bytes()), result.unchanged());

@@ -127,6 +127,15 @@ public final class TakeoutImport {
         return new TakeoutImport(backup, options).run(parts);
     }
 
+    /**
+     * Checks that {@code parts} are one export, numbered without gaps (unless allowed), before anything is opened.
+     *
+     * @throws TakeoutException naming the missing or foreign part
+     */
+    public static void checkParts(List<Path> parts, boolean allowMissingParts) throws IOException {
+        TakeoutParts.check(parts, allowMissingParts);
+    }
+
     private TakeoutReport run(List<Path> paths) throws IOException {
         PartSet set = TakeoutParts.check(paths, options.allowMissingParts());
         set.missing().forEach(m -> {

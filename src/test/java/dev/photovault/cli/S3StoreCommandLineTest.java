@@ -8,6 +8,7 @@ import dev.photovault.testing.Cli;
 import dev.photovault.testing.S3ProxyServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,6 +62,25 @@ class S3StoreCommandLineTest {
         Cli.Result wrong = cli.withEnv(Map.of("PHOTOVAULT_PASSWORD", "not it")).run("snapshots", "--store", uri);
         assertThat(wrong.exitCode()).isEqualTo(1);
         assertThat(wrong.err()).contains("wrong passphrase").doesNotContain(S3ProxyServer.SECRET_KEY);
+    }
+
+    @Test
+    void importsATakeoutIntoAnS3Store() throws Exception {
+        List<Path> parts = dev.photovault.takeout.TakeoutTestExports.small(dir.resolve("export"));
+        String uri = s3.camelUri("cli-takeout");
+        Cli cli = new Cli(null, Map.of("PHOTOVAULT_PASSWORD", "s3 takeout test",
+                "AWS_REQUEST_CHECKSUM_CALCULATION", "when_required",
+                "AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required"));
+        assertThat(cli.run("init", "--store", uri, "--kdf-memory", "8", "--kdf-iterations", "1").exitCode()).isZero();
+
+        Cli.Result imported = cli.run("backup", "--takeout", parts.get(0).toString(), parts.get(1).toString(),
+                "--store", uri);
+
+        assertThat(imported.exitCode()).as(imported.all()).isZero();
+        assertThat(imported.out()).contains("4 media files → 3 items");
+        Cli.Result ls = cli.run("ls", "latest", "--json", "--store", uri);
+        assertThat(ls.out()).contains("\"path\":\"Trip/a.jpg\"").contains("\"takenTime\":\"2024-05-06T07:08:09Z\"");
+        assertThat(imported.all() + ls.all()).doesNotContain(S3ProxyServer.SECRET_KEY);
     }
 
     @Test

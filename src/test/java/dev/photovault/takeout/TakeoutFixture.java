@@ -31,7 +31,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  */
 public final class TakeoutFixture {
 
-    enum Format { ZIP_DEFLATED_STREAMED, ZIP_STORED, TGZ_GNU, TGZ_PAX }
+    public enum Format { ZIP_DEFLATED_STREAMED, ZIP_STORED, TGZ_GNU, TGZ_PAX }
 
     /** One archive entry: a file (or a link, when {@code linkTarget} is set), under its raw name. */
     record Item(String name, byte[] bytes, String linkTarget) {
@@ -40,38 +40,38 @@ public final class TakeoutFixture {
     final String export;
     private final Map<Integer, List<Item>> parts = new TreeMap<>();
 
-    TakeoutFixture(String export) {
+    public TakeoutFixture(String export) {
         this.export = export;
     }
 
     /** Adds a file below {@code Takeout/} to a part. */
-    TakeoutFixture file(int part, String nameBelowTakeout, byte[] bytes) {
+    public TakeoutFixture file(int part, String nameBelowTakeout, byte[] bytes) {
         return raw(part, "Takeout/" + nameBelowTakeout, bytes);
     }
 
-    TakeoutFixture json(int part, String nameBelowTakeout, String json) {
+    public TakeoutFixture json(int part, String nameBelowTakeout, String json) {
         return file(part, nameBelowTakeout, json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Adds an entry under exactly this name (hostile names included). */
-    TakeoutFixture raw(int part, String name, byte[] bytes) {
+    public TakeoutFixture raw(int part, String name, byte[] bytes) {
         parts.computeIfAbsent(part, k -> new ArrayList<>()).add(new Item(name, bytes, null));
         return this;
     }
 
-    TakeoutFixture link(int part, String name, String target) {
+    public TakeoutFixture link(int part, String name, String target) {
         parts.computeIfAbsent(part, k -> new ArrayList<>()).add(new Item(name, new byte[0], target));
         return this;
     }
 
     /** A tar hard link (in a zip part: written as a symbolic link). */
-    TakeoutFixture hardLink(int part, String name, String target) {
+    public TakeoutFixture hardLink(int part, String name, String target) {
         parts.computeIfAbsent(part, k -> new ArrayList<>()).add(new Item(name, null, target));
         return this;
     }
 
     /** Takes a file (below {@code Takeout/}) out of every part. */
-    TakeoutFixture remove(String nameBelowTakeout) {
+    public TakeoutFixture remove(String nameBelowTakeout) {
         parts.values().forEach(list -> list.removeIf(i -> i.name().equals("Takeout/" + nameBelowTakeout)));
         return this;
     }
@@ -86,7 +86,7 @@ public final class TakeoutFixture {
     }
 
     /** Writes every part in the format given for it (default: the first format), returning their paths. */
-    List<Path> write(Path dir, Map<Integer, Format> formats) throws IOException {
+    public List<Path> write(Path dir, Map<Integer, Format> formats) throws IOException {
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
         for (var e : parts.entrySet()) {
@@ -178,7 +178,7 @@ public final class TakeoutFixture {
     // ---- content ---------------------------------------------------------------------------------------------
 
     /** A JPEG-shaped file: SOI, an optional EXIF segment (make and DateTimeOriginal), random data, EOI. */
-    static byte[] jpeg(long seed, int size, Instant exifTaken) {
+    public static byte[] jpeg(long seed, int size, Instant exifTaken) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0xFF);
         out.write(0xD8);
@@ -207,7 +207,7 @@ public final class TakeoutFixture {
     }
 
     /** A PNG signature and noise. */
-    static byte[] png(long seed, int size) {
+    public static byte[] png(long seed, int size) {
         byte[] b = new byte[size];
         new Random(seed).nextBytes(b);
         System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, b, 0, 8);
@@ -215,7 +215,7 @@ public final class TakeoutFixture {
     }
 
     /** An MP4 ({@code ftyp isom}) and noise. */
-    static byte[] mp4(long seed, int size) {
+    public static byte[] mp4(long seed, int size) {
         byte[] b = new byte[size];
         new Random(seed).nextBytes(b);
         System.arraycopy(new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'}, 0, b, 0, 12);
@@ -245,7 +245,7 @@ public final class TakeoutFixture {
     }
 
     /** A sidecar as Google writes it (timestamps as strings). */
-    static String sidecar(String title, Instant taken, Instant created, String extra) {
+    public static String sidecar(String title, Instant taken, Instant created, String extra) {
         StringBuilder s = new StringBuilder("{\"title\":\"").append(title.replace("\"", "\\\"")).append("\",")
                 .append("\"description\":\"\",\"imageViews\":\"1\",");
         if (created != null) {

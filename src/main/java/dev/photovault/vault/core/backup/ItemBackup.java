@@ -388,7 +388,7 @@ public final class ItemBackup {
                 parent == null ? null : parent.id(), started, (System.nanoTime() - startNanos) / 1_000_000,
                 seen, fresh.get(), reused.get(), missing.size(), missing, writer.bytesRead(),
                 writer.bytesStored(), writer.chunksNew(),
-                writer.bytesRead() == 0 ? null : writer.bytesRead() / (double) Math.max(1, bytesNew), spent, error,
+                writer.bytesRead() == 0 || bytesNew == 0 ? null : writer.bytesRead() / (double) bytesNew, spent, error,
                 toRead.values().stream().sorted().toList());
         if (options.reportDir() != null) {
             try {

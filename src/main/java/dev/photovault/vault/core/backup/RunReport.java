@@ -27,7 +27,7 @@ import java.util.Map;
  * @param bytesWritten  bytes written to the store for new chunks (encrypted)
  * @param chunksWritten new chunks
  * @param dedupRatio    bytes read per new plaintext byte stored (1.0: nothing was a duplicate); null when
- *                      nothing was read
+ *                      nothing was read or nothing read was new
  * @param requests      requests the sources spent during the run (e.g. {@code google-photos.api},
  *                      {@code google-photos.media})
  * @param error         why the run failed, or null

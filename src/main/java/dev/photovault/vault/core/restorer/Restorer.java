@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
@@ -58,6 +59,9 @@ public final class Restorer {
     private final Repository repository;
     private final int workers;
     private final Progress progress;
+    private Sidecars.Format sidecars = Sidecars.Format.NONE;
+    private Map<String, String> pathBySourceId = Map.of();
+    private java.util.Set<String> snapshotPaths = java.util.Set.of();
 
     public Restorer(Repository repository, int workers, Progress progress) {
         if (workers < 1) {
@@ -66,6 +70,15 @@ public final class Restorer {
         this.repository = repository;
         this.workers = workers;
         this.progress = progress;
+    }
+
+    /**
+     * Also writes a sidecar beside every restored photo that has metadata (taken time, place, caption, albums,
+     * people, favourite): {@code <file>.json} or {@code <file>.xmp}. Not where the snapshot has a file of that name.
+     */
+    public Restorer withSidecars(Sidecars.Format format) {
+        this.sidecars = format == null ? Sidecars.Format.NONE : format;
+        return this;
     }
 
     /**
@@ -115,6 +128,18 @@ public final class Restorer {
             if (e.isFile()) {
                 progress.addTotal(1, e.size());
             }
+        }
+        if (sidecars != Sidecars.Format.NONE) {
+            Map<String, String> bySource = new java.util.HashMap<>();
+            java.util.Set<String> all = new java.util.HashSet<>();
+            for (Entry e : snapshot.entries()) {
+                all.add(e.path());
+                if (e.media() != null && e.media().sourceId() != null) {
+                    bySource.putIfAbsent(e.media().sourceId(), e.path());
+                }
+            }
+            pathBySourceId = bySource;
+            snapshotPaths = all;
         }
         long[] written = new long[3];
         List<Entry> directories = new ArrayList<>();
@@ -196,6 +221,7 @@ public final class Restorer {
             if (existing != null && existing.isRegularFile() && alreadyRestored(e, path, existing)) {
                 progress.itemDone();
                 progress.bytesDone(e.size());
+                sidecar(path, e, failures);
                 return false;
             }
             Path temp = createTemp(parent, nameLength(e));
@@ -219,6 +245,7 @@ public final class Restorer {
                 // A rename replaces a link standing at the final name, never what it points to.
                 Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 progress.itemDone();
+                sidecar(path, e, failures);
                 return true;
             } finally {
                 Files.deleteIfExists(temp);
@@ -233,6 +260,30 @@ public final class Restorer {
             failures.add(e.path() + ": " + describe(io, path));
         }
         return null;
+    }
+
+    /** Writes the entry's sidecar beside its restored file, atomically and never through a link. */
+    private void sidecar(Path file, Entry e, List<String> failures) {
+        if (sidecars == Sidecars.Format.NONE || !Sidecars.worthOne(e)
+                || snapshotPaths.contains(e.path() + sidecars.suffix())) {
+            return;
+        }
+        Path target = file.resolveSibling(file.getFileName() + sidecars.suffix());
+        try {
+            byte[] bytes = sidecars == Sidecars.Format.XMP ? Sidecars.xmp(e)
+                    : dev.photovault.vault.core.VaultJson.MAPPER.writerWithDefaultPrettyPrinter()
+                            .writeValueAsBytes(Sidecars.fields(e, pathBySourceId));
+            Path temp = createTemp(file.getParent(), nameLength(e) + sidecars.suffix().length());
+            try {
+                Files.write(temp, bytes);
+                Files.setLastModifiedTime(temp, FileTime.from(e.mtime()));
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException io) {
+            failures.add(e.path() + sidecars.suffix() + ": " + describe(io, target));
+        }
     }
 
     /**
