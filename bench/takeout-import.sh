@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Benchmark: importing a generated Google Takeout export (bench/generate-takeout.py: 2 zip + 2 tgz parts) against
+# the plain folder backup of the same media (the export's tree, extracted) and restic's backup of that folder, in
+# one run; then the re-import of the unchanged export. photovault runs with -Xmx256m. Reports medians, ratios
+# and peak RSS (/usr/bin/time -v).
+# Usage: bench/takeout-import.sh [SIZE_MB]   (default 5120; needs python3, GNU time, restic: installed if missing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size_mb=${1:-5120}
+work=bench/work
+jar=target/photovault.jar
+[ -f "$jar" ] || mvn -B -q package -DskipTests
+command -v restic >/dev/null || { apt-get update -qq && apt-get install -y -qq restic; }
+[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; }
+
+mkdir -p "$work"
+export_dir="$work/takeout-$size_mb"
+python3 bench/generate-takeout.py "$export_dir" --size-mb "$size_mb" > /dev/null
+folder="$export_dir/folder"
+parts=("$export_dir"/parts/*)
+zips=("$export_dir"/parts/*.zip)
+bytes=$(du -sb "$folder" | cut -f1)
+media_files=$(find "$folder" -type f ! -name '*.json' | wc -l)
+export RESTIC_PASSWORD=bench-passphrase PHOTOVAULT_PASSWORD=bench-passphrase RESTIC_CACHE_DIR="$work/restic-cache"
+export PHOTOVAULT_CACHE_DIR="$work/pv-cache"
+pv=(java -Xmx256m -jar "$jar")
+
+rounds=${ROUNDS:-3}
+declare -A secs rss
+measure() { # name command...   (appends one sample)
+  local name=$1; shift
+  sync
+  /usr/bin/time -v -o "$work/time-$name.txt" "$@" > "$work/out-$name.txt" 2>&1 || {
+    echo "$name failed:"; cat "$work/out-$name.txt"; exit 1; }
+  secs[$name]+="$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/time-$name.txt") "
+  rss[$name]+="$(awk -F': ' '/Maximum resident set size/ {print int($2/1024)}' "$work/time-$name.txt") "
+}
+median() { tr ' ' '\n' <<< "$1" | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+max() { tr ' ' '\n' <<< "$1" | grep -v '^$' | sort -g | tail -1; }
+
+cat "${parts[@]}" > /dev/null; find "$folder" -type f -exec cat {} + > /dev/null   # warm page cache for all
+for round in $(seq "$rounds"); do
+  rm -rf "$work/repo-"* "$PHOTOVAULT_CACHE_DIR"
+  restic init -q -r "$work/repo-restic" > /dev/null
+  "${pv[@]}" init --repo "$work/repo-folder" > /dev/null
+  "${pv[@]}" init --repo "$work/repo-takeout" > /dev/null
+  if (( round % 2 )); then order="folder takeout restic"; else order="takeout restic folder"; fi
+  for tool in $order; do
+    case $tool in
+      folder) measure folder "${pv[@]}" backup --repo "$work/repo-folder" "$folder" ;;
+      takeout) measure takeout "${pv[@]}" backup --repo "$work/repo-takeout" --takeout "${parts[@]}" ;;
+      restic) measure restic restic backup -q -r "$work/repo-restic" "$folder" ;;
+    esac
+  done
+  measure reimport "${pv[@]}" backup --repo "$work/repo-takeout" --takeout "${parts[@]}"
+done
+for k in "${!secs[@]}"; do secs[$k]=$(median "${secs[$k]}"); rss[$k]=$(max "${rss[$k]}"); done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (a > 0 ? b / a : 0) }'; }
+mbs() { awk -v s="$1" -v b="$bytes" 'BEGIN { printf "%.0f", (s > 0 ? b / s / 1048576 : 0) }'; }
+part_list=$(for p in "${parts[@]}"; do printf '%s (%s) ' "$(basename "$p")" "$(du -h "$p" | cut -f1)"; done)
+{
+  echo "# Takeout import vs folder backup — $(date -u +%Y-%m-%d), $(nproc) cores"
+  echo
+  echo "Medians of $rounds rounds (fresh repositories each round, order rotating); peak RSS is the largest seen."
+  echo "photovault with -Xmx256m; restic $(restic version | cut -d' ' -f2) as a second baseline."
+  echo
+  echo "Export: bench/generate-takeout.py ${size_mb} MB target: $(awk -v b="$bytes" 'BEGIN{printf "%.2f GiB", b/1073741824}') in $media_files media files (1–12 MB photos, 5% videos of 20–60 MB, 10% also in an album), one sidecar per copy; parts: $part_list"
+  echo
+  echo "| step | s | MB/s | vs folder backup (folder s / step s) | peak RSS (MiB) |"
+  echo "|---|---|---|---|---|"
+  echo "| folder backup of the extracted tree | ${secs[folder]} | $(mbs "${secs[folder]}") | 1.00× | ${rss[folder]} |"
+  echo "| Takeout import of the 4 parts | ${secs[takeout]} | $(mbs "${secs[takeout]}") | $(ratio "${secs[takeout]}" "${secs[folder]}")× | ${rss[takeout]} |"
+  echo "| restic backup of the extracted tree | ${secs[restic]} | $(mbs "${secs[restic]}") | $(ratio "${secs[restic]}" "${secs[folder]}")× | ${rss[restic]} |"
+  echo "| re-import of the unchanged export | ${secs[reimport]} | – | $(awk -v a="${secs[reimport]}" -v b="${secs[takeout]}" 'BEGIN{printf "%.1f%% of the first import", 100*a/b}') | ${rss[reimport]} |"
+  echo
+  echo "photovault (import): $(grep -E '^backup takeout' "$work/out-takeout.txt")"
+  echo "photovault (re-import): $(grep -E '^backup takeout' "$work/out-reimport.txt")"
+  echo "photovault (re-import report): $(grep -E '^takeout ' "$work/out-reimport.txt")"
+}
