@@ -11,9 +11,8 @@ size_mb=${1:-6144}
 photo_max=${2:-5}
 work=bench/work/google-photos
 jar=target/photovault.jar
-[ -f "$jar" ] || mvn -B -q package -DskipTests
-command -v restic >/dev/null || { apt-get update -qq && apt-get install -y -qq restic; }
-[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; }
+source bench/lib.sh
+bench_prepare
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
 lib="$work/library-$size_mb-$photo_max"

@@ -7,11 +7,8 @@ cd "$(dirname "$0")/.."
 size_mb=${1:-2048}
 work=bench/work
 jar=target/photovault.jar
-[ -f "$jar" ] || mvn -B -q package -DskipTests
-command -v restic >/dev/null || { apt-get update -qq && apt-get install -y -qq restic; }
-[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; }
-
-mkdir -p "$work"
+source bench/lib.sh
+bench_prepare
 lib="$work/library-$size_mb"
 [ -d "$lib" ] || python3 bench/generate-library.py "$lib" --size-mb "$size_mb"
 bytes=$(du -sb "$lib" | cut -f1)
@@ -20,15 +17,6 @@ pv=(java -Xmx256m -jar "$jar")
 
 rounds=${ROUNDS:-3}
 declare -A secs rss
-measure() { # name command...   (appends one sample)
-  local name=$1; shift
-  sync
-  /usr/bin/time -v -o "$work/time-$name.txt" "$@" > "$work/out-$name.txt" 2>&1
-  secs[$name]+="$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/time-$name.txt") "
-  rss[$name]+="$(awk -F': ' '/Maximum resident set size/ {print int($2/1024)}' "$work/time-$name.txt") "
-}
-median() { tr ' ' '\n' <<< "$1" | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-max() { tr ' ' '\n' <<< "$1" | grep -v '^$' | sort -g | tail -1; }
 
 cat "$lib"/*/* > /dev/null   # same warm page cache for everybody
 for round in $(seq "$rounds"); do
@@ -57,7 +45,6 @@ diff -rq "$lib" "$work/restore-pv" > /dev/null && restored=identical || restored
 repo_restic=$(du -sb "$work/repo-restic" | cut -f1)
 repo_pv=$(du -sb "$work/repo-pv" | cut -f1)
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (a > 0 ? b / a : 0) }'; }
 mbs() { awk -v s="$1" -v b="$bytes" 'BEGIN { printf "%.0f", (s > 0 ? b / s / 1048576 : 0) }'; }
 {
   echo "# photovault vs restic $(restic version | cut -d' ' -f2) — $(date -u +%Y-%m-%d), $(nproc) cores"

@@ -8,9 +8,8 @@ cd "$(dirname "$0")/.."
 entries=${1:-2000}
 jar=${2:-target/photovault.jar}
 work=bench/work/read-by-path
-[ -f "$jar" ] || mvn -B -q package -DskipTests
-command -v restic >/dev/null || { apt-get update -qq && apt-get install -y -qq restic; }
-[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; }
+source bench/lib.sh
+bench_prepare
 rm -rf "$work"; mkdir -p "$work/library"
 python3 - "$work/library" "$entries" <<'PY'
 import os, random, sys

@@ -9,11 +9,8 @@ cd "$(dirname "$0")/.."
 size_mb=${1:-5120}
 work=bench/work
 jar=target/photovault.jar
-[ -f "$jar" ] || mvn -B -q package -DskipTests
-command -v restic >/dev/null || { apt-get update -qq && apt-get install -y -qq restic; }
-[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time; }
-
-mkdir -p "$work"
+source bench/lib.sh
+bench_prepare
 export_dir="$work/takeout-$size_mb"
 python3 bench/generate-takeout.py "$export_dir" --size-mb "$size_mb" > /dev/null
 folder="$export_dir/folder"
@@ -27,16 +24,6 @@ pv=(java -Xmx256m -jar "$jar")
 
 rounds=${ROUNDS:-3}
 declare -A secs rss
-measure() { # name command...   (appends one sample)
-  local name=$1; shift
-  sync
-  /usr/bin/time -v -o "$work/time-$name.txt" "$@" > "$work/out-$name.txt" 2>&1 || {
-    echo "$name failed:"; cat "$work/out-$name.txt"; exit 1; }
-  secs[$name]+="$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$work/time-$name.txt") "
-  rss[$name]+="$(awk -F': ' '/Maximum resident set size/ {print int($2/1024)}' "$work/time-$name.txt") "
-}
-median() { tr ' ' '\n' <<< "$1" | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-max() { tr ' ' '\n' <<< "$1" | grep -v '^$' | sort -g | tail -1; }
 
 cat "${parts[@]}" > /dev/null; find "$folder" -type f -exec cat {} + > /dev/null   # warm page cache for all
 for round in $(seq "$rounds"); do
@@ -55,7 +42,6 @@ for round in $(seq "$rounds"); do
   measure reimport "${pv[@]}" backup --repo "$work/repo-takeout" --takeout "${parts[@]}"
 done
 for k in "${!secs[@]}"; do secs[$k]=$(median "${secs[$k]}"); rss[$k]=$(max "${rss[$k]}"); done
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (a > 0 ? b / a : 0) }'; }
 mbs() { awk -v s="$1" -v b="$bytes" 'BEGIN { printf "%.0f", (s > 0 ? b / s / 1048576 : 0) }'; }
 part_list=$(for p in "${parts[@]}"; do printf '%s (%s) ' "$(basename "$p")" "$(du -h "$p" | cut -f1)"; done)
 {

@@ -1,6 +1,5 @@
 package dev.photovault.takeout;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -13,7 +12,7 @@ import java.util.zip.CRC32;
  * {@link #RATIO_FLOOR}. Checks the CRC-32 the archive recorded at the end. Photos and videos hardly compress
  * (about 1:1), JSON sidecars about 5:1; a ratio of 100:1 is data made to explode.
  */
-final class InflationGuard extends FilterInputStream {
+final class InflationGuard extends TapInputStream {
 
     /** Entries that inflate past this many times their compressed size are refused. */
     static final long MAX_RATIO = 100;
@@ -49,40 +48,25 @@ final class InflationGuard extends FilterInputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
-        if (n > 0) {
-            count += n;
-            if (expectedCrc != null) {
-                crc.update(b, off, n);
-            }
-            check();
-        } else if (n < 0) {
-            if (declared >= 0 && count < declared) {
-                throw new BadEntryException("it ends after " + count + " of the " + declared
-                        + " bytes its header declares (the archive is cut short or damaged)");
-            }
-            if (expectedCrc != null && crc.getValue() != expectedCrc) {
-                throw new BadEntryException(String.format(Locale.ROOT,
-                        "its content does not match its CRC-32 (%08x, recorded %08x): the archive is damaged",
-                        crc.getValue(), expectedCrc));
-            }
+    protected void tap(byte[] b, int off, int n) throws IOException {
+        count += n;
+        if (expectedCrc != null) {
+            crc.update(b, off, n);
         }
-        return n;
+        check();
     }
 
     @Override
-    public long skip(long n) throws IOException {
-        byte[] buf = new byte[(int) Math.min(n, 8192)];
-        int r = read(buf, 0, buf.length);
-        return Math.max(r, 0);
+    protected void end() throws IOException {
+        if (declared >= 0 && count < declared) {
+            throw new BadEntryException("it ends after " + count + " of the " + declared
+                    + " bytes its header declares (the archive is cut short or damaged)");
+        }
+        if (expectedCrc != null && crc.getValue() != expectedCrc) {
+            throw new BadEntryException(String.format(Locale.ROOT,
+                    "its content does not match its CRC-32 (%08x, recorded %08x): the archive is damaged",
+                    crc.getValue(), expectedCrc));
+        }
     }
 
     private void check() throws BadEntryException {

@@ -5,8 +5,6 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -37,7 +35,7 @@ record MediaProbe(String mimeType, boolean appleDouble, Instant exifTaken, Strin
             ".orf", "image/x-olympus-orf", ".rw2", "image/x-panasonic-rw2");
 
     /** Keeps the first {@link #HEAD} bytes of what is read through it. */
-    static final class Head extends FilterInputStream {
+    static final class Head extends TapInputStream {
         private final byte[] head = new byte[HEAD];
         private int length;
 
@@ -46,23 +44,12 @@ record MediaProbe(String mimeType, boolean appleDouble, Instant exifTaken, Strin
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0 && length < HEAD) {
-                head[length++] = (byte) b;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0 && length < HEAD) {
+        protected void tap(byte[] b, int off, int n) {
+            if (length < HEAD) {
                 int keep = Math.min(n, HEAD - length);
                 System.arraycopy(b, off, head, length, keep);
                 length += keep;
             }
-            return n;
         }
 
         MediaProbe probe(String fileName) {

@@ -508,7 +508,7 @@ public final class TakeoutImport {
     }
 
     /** Counts the compressed bytes read from a part. */
-    private static final class CountingInput extends java.io.FilterInputStream {
+    private static final class CountingInput extends TapInputStream {
         private long count;
 
         CountingInput(InputStream in) {
@@ -516,28 +516,8 @@ public final class TakeoutImport {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            count += s;
-            return s;
+        protected void tap(byte[] b, int off, int n) {
+            count += n;
         }
 
         long count() {
