@@ -347,6 +347,31 @@ class TakeoutImportTest {
         assertThat(im.byFile(Y23 + "IMG_0042.jpg").path()).isEqualTo("Family/IMG_0042.jpg");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "Google Fotos|Fotos von 2019|Metadaten.json",
+        "Fotky Google|Fotky z roku 2019|metadata.json",
+        "Google Фото|Фото за 2019 г.|метаданные.json",
+        "Zdjęcia Google|Zdjęcia z 2019|metadane.json",
+        "Google Fotografije|Fotografije iz 2019|metadata.json"})
+    void localizedRootsYearFoldersAndAlbumMetadata(String root, String year, String metadata) throws Exception {
+        TakeoutFixture f = new TakeoutFixture("20250301T120000Z");
+        byte[] photo = jpeg(1, 10_000, null);
+        f.file(1, root + "/" + year + "/IMG_1.jpg", photo);
+        f.json(1, root + "/" + year + "/IMG_1.jpg.supplemental-metadata.json", sidecar("IMG_1.jpg", t(1), null, null));
+        f.file(2, root + "/Urlaub/IMG_1.jpg", photo);
+        f.json(2, root + "/Urlaub/IMG_1.jpg.supplemental-metadata.json", sidecar("IMG_1.jpg", t(1), null, null));
+        f.json(2, root + "/Urlaub/" + metadata, "{\"title\":\"Urlaub am See\"}");
+        f.file(2, "Drive/notes.pdf", new byte[100]);
+        Imported im = importParts(f.write(tmp.resolve("in"), Map.of(2, Format.TGZ_PAX)));
+
+        assertThat(im.snapshot().entries()).hasSize(1);
+        Entry e = im.byFile(root + "/" + year + "/IMG_1.jpg");
+        assertThat(e.albums()).containsExactly("Urlaub am See");
+        assertThat(e.media().taken()).isEqualTo(t(1));
+        assertThat(im.report().toMap().get("otherProducts")).isEqualTo(Map.of("Drive", 1L));
+    }
+
     private static void assertTaken(Imported im, String file, Instant taken, String rule) {
         Entry e = im.byFile(file);
         assertThat(e.media().taken()).as(file).isEqualTo(taken);
