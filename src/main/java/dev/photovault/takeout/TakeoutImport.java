@@ -218,7 +218,7 @@ public final class TakeoutImport {
             Long crc = e.getCrc() >= 0 ? e.getCrc() : null;
             long declared = e.getSize();
             long compressed = e.getCompressedSize();
-            if (declared > RATIO_LIMIT(compressed)) {
+            if (declared > declaredLimit(compressed)) {
                 report.reject(part.name(), e.getName(), "its header declares " + declared + " bytes from " + compressed
                         + " compressed, a ratio over " + InflationGuard.MAX_RATIO + ":1 (a zip bomb?)");
                 continue;
@@ -251,7 +251,7 @@ public final class TakeoutImport {
                 if (fatal.get() != null) {
                     return null;
                 }
-                try (InputStream in = guard(zip.getInputStream(e), declared, () -> compressed, crc, true)) {
+                try (InputStream in = guard(open(zip, e), declared, () -> compressed, crc, true)) {
                     read(m, in);
                     listing.add(m);
                 } catch (BadMedia x) {
@@ -263,7 +263,38 @@ public final class TakeoutImport {
         }
     }
 
-    private static long RATIO_LIMIT(long compressed) {
+    /**
+     * A zip entry's content, read in large blocks: STORED and DEFLATED entries straight from the raw data (the
+     * library's own stream inflates through a 512-byte buffer, one read call each), anything else through the
+     * library.
+     */
+    private static InputStream open(ZipFile zip, ZipArchiveEntry e) throws IOException {
+        if (e.getGeneralPurposeBit().usesEncryption()) {
+            throw new BadMedia("an encrypted entry (Takeout never encrypts: is this a Takeout part?)");
+        }
+        if (e.getMethod() == java.util.zip.ZipEntry.STORED) {
+            return new BufferedInputStream(zip.getRawInputStream(e), 1 << 16);
+        }
+        if (e.getMethod() == java.util.zip.ZipEntry.DEFLATED) {
+            java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+            // One byte past the raw data, as java.util.zip does: a raw inflater may need it to see the end.
+            InputStream raw = new java.io.SequenceInputStream(new BufferedInputStream(zip.getRawInputStream(e), 1 << 16),
+                    new java.io.ByteArrayInputStream(new byte[1]));
+            return new java.util.zip.InflaterInputStream(raw, inflater, 1 << 16) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        inflater.end();
+                    }
+                }
+            };
+        }
+        return zip.getInputStream(e);
+    }
+
+    private static long declaredLimit(long compressed) {
         return Math.max(InflationGuard.RATIO_FLOOR, InflationGuard.MAX_RATIO * Math.max(compressed, 1));
     }
 
