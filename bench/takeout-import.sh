@@ -25,7 +25,10 @@ pv=(java -Xmx256m -jar "$jar")
 rounds=${ROUNDS:-3}
 declare -A secs rss
 
-cat "${parts[@]}" > /dev/null; find "$folder" -type f -exec cat {} + > /dev/null   # warm page cache for all
+# Each step starts with its input in the page cache (read just before), and repositories not needed again are
+# deleted at once: three 5 GB repositories, the tree and the parts would not all fit in the cache.
+warm_parts() { cat "${parts[@]}" > /dev/null; }
+warm_folder() { find "$folder" -type f -exec cat {} + > /dev/null; }
 for round in $(seq "$rounds"); do
   rm -rf "$work/repo-"* "$PHOTOVAULT_CACHE_DIR"
   restic init -q -r "$work/repo-restic" > /dev/null
@@ -34,11 +37,14 @@ for round in $(seq "$rounds"); do
   if (( round % 2 )); then order="folder takeout restic"; else order="takeout restic folder"; fi
   for tool in $order; do
     case $tool in
-      folder) measure folder "${pv[@]}" backup --repo "$work/repo-folder" "$folder" ;;
-      takeout) measure takeout "${pv[@]}" backup --repo "$work/repo-takeout" --takeout "${parts[@]}" ;;
-      restic) measure restic restic backup -q -r "$work/repo-restic" "$folder" ;;
+      folder) warm_folder; measure folder "${pv[@]}" backup --repo "$work/repo-folder" "$folder"
+        rm -rf "$work/repo-folder" ;;
+      takeout) warm_parts; measure takeout "${pv[@]}" backup --repo "$work/repo-takeout" --takeout "${parts[@]}" ;;
+      restic) warm_folder; measure restic restic backup -q -r "$work/repo-restic" "$folder"
+        rm -rf "$work/repo-restic" ;;
     esac
   done
+  warm_parts
   measure reimport "${pv[@]}" backup --repo "$work/repo-takeout" --takeout "${parts[@]}"
   # The zip parts alone, imported once under their own label, then again unchanged: nothing is inflated.
   "${pv[@]}" backup --repo "$work/repo-takeout" --label zip-only --takeout "${zips[@]}" > /dev/null 2>&1
