@@ -14,7 +14,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "restore", description = "Restore a snapshot's files, bit-exact, with album folders and times.")
+@Command(name = "restore", description = {"Restore a snapshot's files, bit-exact, with album folders and times.",
+    "With --to google-photos, restore it into the configured Google Photos account: albums recreated, items"
+    + " uploaded with their descriptions, dates and places (written into JPEGs' EXIF), resumable."})
 final class RestoreCommand implements Callable<Integer> {
 
     @Mixin
@@ -23,8 +25,30 @@ final class RestoreCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SNAPSHOT", description = "A snapshot id, unique id prefix, or 'latest'.")
     String snapshot;
 
-    @Option(names = {"-t", "--target"}, required = true, paramLabel = "DIR", description = "Where to write the files.")
+    @Option(names = {"-t", "--target"}, paramLabel = "DIR", description = "Where to write the files.")
     Path target;
+
+    @Option(names = "--to", paramLabel = "google-photos", description = "Restore into Google Photos (the account of"
+            + " 'photovault auth', --config or GOOGLE_PHOTOS_* variables) instead of a folder.")
+    String to;
+
+    @Option(names = "--album-prefix", paramLabel = "TEXT", defaultValue = "",
+            description = "With --to google-photos: put this before every album title, e.g. 'Restored '.")
+    String albumPrefix;
+
+    @Option(names = "--embed-metadata", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "With --to google-photos: write the snapshot's taken time and place into uploaded JPEGs"
+                    + " whose date or place came from outside the file (default; --no-embed-metadata uploads the"
+                    + " original bytes).")
+    boolean embedMetadata;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "With --to google-photos: properties file (as for"
+            + " 'photovault run').")
+    Path config;
+
+    @Option(names = {"-n", "--dry-run"}, description = "With --to google-photos: say which albums would be created"
+            + " and which items uploaded; send no write request.")
+    boolean dryRun;
 
     @Option(names = "--include", paramLabel = "GLOB",
             description = "Only entries whose path matches, e.g. 'Summer/**' or '**.jpg'.")
@@ -43,7 +67,18 @@ final class RestoreCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new dev.photovault.vault.core.VaultException("--workers must be at least 1, not " + workers);
         }
+        if ((target == null) == (to == null)) {
+            throw new dev.photovault.vault.core.VaultException("say where to restore: --target DIR, or --to"
+                    + " google-photos");
+        }
         java.util.function.Predicate<String> filter = Restorer.glob(include);
+        if (to != null) {
+            return toGooglePhotos(filter);
+        }
+        if (dryRun) {
+            throw new dev.photovault.vault.core.VaultException("--dry-run is for --to google-photos; a folder"
+                    + " restore writes only what is missing or different anyway");
+        }
         Repository repo = repository.open();
         SnapshotRef ref = repo.resolveSnapshot(snapshot);
         Progress progress = new Progress();
@@ -61,5 +96,45 @@ final class RestoreCommand implements Callable<Integer> {
             return PhotovaultCommand.INCOMPLETE;
         }
         return 0;
+    }
+
+    private int toGooglePhotos(java.util.function.Predicate<String> filter) throws Exception {
+        if (!"google-photos".equals(to)) {
+            throw new dev.photovault.vault.core.VaultException("--to takes google-photos (restoring into other"
+                    + " stores is not there yet): " + to);
+        }
+        dev.photovault.app.Settings s = PickerCommand.settings(config);
+        dev.photovault.googlephotos.api.GooglePhotosClient client = PickerCommand.client(s);
+        Repository repo = repository.open();
+        SnapshotRef ref = repo.resolveSnapshot(snapshot);
+        dev.photovault.app.GooglePhotosRestore.Result r;
+        try (RepositoryLock lock = repository.readLock(repo, "restore")) {
+            r = dev.photovault.app.GooglePhotosRestore.restore(repo, ref.id(), repo.loadSnapshot(ref.id()), client,
+                    dev.photovault.app.GooglePhotosRestore.accountKey(s.get("google-photos.api-url"),
+                            s.get("google-photos.client-id"), s.get("google-photos.refresh-token")),
+                    new dev.photovault.app.GooglePhotosRestore.Options(albumPrefix, filter, dryRun, embedMetadata,
+                            repository.cache(repo).dir()));
+        }
+        if (dryRun) {
+            r.wouldCreate().forEach(a -> System.out.println("would create album " + a));
+            r.wouldUpload().forEach(p -> System.out.println("would upload " + p));
+            System.out.printf("dry run: %d albums to create, %d found; %d items to upload, %d already there;"
+                    + " nothing was sent%n", r.wouldCreate().size(), r.albumsFound(), r.wouldUpload().size(),
+                    r.alreadyThere());
+            return 0;
+        }
+        System.out.printf("restored snapshot %s into Google Photos: %d items uploaded (%d with the snapshot's date or"
+                + " place written into their EXIF), %d already there; %d albums created, %d found; %d added to"
+                + " albums%n", ref.shortId(), r.uploaded(), r.embedded(), r.alreadyThere(), r.albumsCreated(),
+                r.albumsFound(), r.albumAdds());
+        if (!r.failures().isEmpty()) {
+            System.err.println("photovault: " + r.failures().size() + " items could not be restored (the next run"
+                    + " tries them again):");
+            r.failures().forEach(f -> System.err.println("  " + f));
+        }
+        if (r.stoppedBecause() != null) {
+            System.err.println("photovault: stopped: " + r.stoppedBecause());
+        }
+        return r.complete() ? 0 : PhotovaultCommand.INCOMPLETE;
     }
 }

@@ -47,7 +47,8 @@ final class Seeds {
         item.mimeType = kind.mimeType;
         item.video = kind.video;
         item.description = description;
-        item.creationTime = now;
+        // Google takes an uploaded photo's date from its EXIF DateTimeOriginal (read as UTC here), else the upload.
+        item.creationTime = kind == MediaKind.JPEG ? exifTaken(files, upload.contentKey, now) : now;
         item.contentKey = upload.contentKey;
         item.size = upload.size;
         item.sha256 = sha256(files, upload.contentKey);
@@ -63,6 +64,17 @@ final class Seeds {
             }
         }
         return item;
+    }
+
+    private static Instant exifTaken(MediaFiles files, String key, Instant fallback) {
+        try (InputStream in = files.open(key)) {
+            var md = com.drew.imaging.ImageMetadataReader.readMetadata(in);
+            var sub = md.getFirstDirectoryOfType(com.drew.metadata.exif.ExifSubIFDDirectory.class);
+            java.util.Date d = sub == null ? null : sub.getDateOriginal(java.util.TimeZone.getTimeZone("UTC"));
+            return d == null ? fallback : d.toInstant();
+        } catch (Exception e) {
+            return fallback;
+        }
     }
 
     static String sha256(MediaFiles files, String key) {

@@ -3,6 +3,7 @@ package dev.photovault.vault;
 import dev.photovault.vault.core.Progress;
 import dev.photovault.vault.core.backup.BackupItem;
 import dev.photovault.vault.core.backup.ItemBackup;
+import dev.photovault.vault.core.restorer.EntryInputStream;
 import dev.photovault.vault.core.backup.ItemBackupOptions;
 import dev.photovault.vault.core.backup.RunReport;
 import dev.photovault.vault.core.backup.StoreOutcome;

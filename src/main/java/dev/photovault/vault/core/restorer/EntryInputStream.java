@@ -1,4 +1,4 @@
-package dev.photovault.vault;
+package dev.photovault.vault.core.restorer;
 
 import dev.photovault.vault.core.repository.Repository;
 import dev.photovault.vault.core.snapshot.Entry;
@@ -10,14 +10,14 @@ import java.util.Iterator;
  * The content of one snapshot entry, decrypted one chunk at a time (so at most one chunk, ≤ 8 MiB, is in memory).
  * Every chunk is authenticated and checked against its id as it is read; a damaged chunk fails the read.
  */
-final class EntryInputStream extends InputStream {
+public final class EntryInputStream extends InputStream {
 
     private final Repository repository;
     private final Iterator<String> chunks;
     private byte[] current = new byte[0];
     private int position;
 
-    EntryInputStream(Repository repository, Entry entry) {
+    public EntryInputStream(Repository repository, Entry entry) {
         this.repository = repository;
         this.chunks = entry.chunks().iterator();
     }
