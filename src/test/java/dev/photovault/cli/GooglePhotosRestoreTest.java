@@ -210,4 +210,23 @@ class GooglePhotosRestoreTest {
         assertThat(resumed.all() + again.all()).doesNotContain(emulator.credentials().refreshToken())
                 .doesNotContain(emulator.credentials().clientSecret());
     }
+
+    @Test
+    void aSpentDailyQuotaStopsTheRunWhichTheNextRunContinues() throws Exception {
+        emulator.faults(dev.photovault.emulator.FaultSpec.parse("daily-requests=120"));
+        Cli.Result stopped = cli.run("restore", "latest", "--to", "google-photos");
+        assertThat(stopped.exitCode()).as(stopped.all()).isEqualTo(3);
+        assertThat(stopped.err()).contains("stopped: Google Photos daily quota exhausted")
+                .contains("the next run will continue");
+        emulator.faults(dev.photovault.emulator.FaultSpec.NONE);
+        emulator.advanceClock(java.time.Duration.ofDays(1));
+        long partial = all(client.listMediaItems()).size();
+        assertThat(partial).isBetween(1L, 299L);
+        Cli.Result resumed = cli.run("restore", "latest", "--to", "google-photos");
+        assertThat(resumed.exitCode()).as(resumed.all()).isZero();
+        assertThat(resumed.out()).contains(partial + " already there");
+        List<MediaItem> items = all(client.listMediaItems());
+        assertThat(items).hasSize(300);
+        assertThat(items.stream().map(MediaItem::filename).distinct()).hasSize(300);
+    }
 }
