@@ -114,6 +114,15 @@ class TakeoutCommandLineTest {
         assertThat(sidecar.get("takenTime").asText()).isEqualTo("2024-05-06T07:08:09Z");
         assertThat(sidecar.get("albums").get(0).asText()).isEqualTo("Trip");
 
+        // dump: one file's exact bytes on standard output.
+        Process dump = cli.start("dump", "latest", "Trip/a.jpg");
+        byte[] dumped = dump.getInputStream().readAllBytes();
+        assertThat(dump.waitFor()).isZero();
+        assertThat(dumped).isEqualTo(Files.readAllBytes(restoredA));
+        Cli.Result missing = cli.run("dump", "latest", "Trip/nope.jpg");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("has no entry Trip/nope.jpg");
+
         Cli.Result again = ok(backup());
         assertThat(again.out()).contains("3 unchanged and not inflated");
     }
