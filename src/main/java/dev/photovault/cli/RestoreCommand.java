@@ -59,6 +59,11 @@ final class RestoreCommand implements Callable<Integer> {
             + " as darktable and digiKam read it.")
     dev.photovault.vault.core.restorer.Sidecars.Format sidecars = dev.photovault.vault.core.restorer.Sidecars.Format.NONE;
 
+    @Option(names = "--sync", description = "Keep --target a plain mirror of the snapshot: write what is new or"
+            + " changed and remove what the snapshot no longer holds (only in an empty folder, or one an earlier"
+            + " --sync made).")
+    boolean sync;
+
     @Option(names = "--workers", paramLabel = "N", description = "Files written at once (default 4: reads and writes overlap).")
     int workers = 4;
 
@@ -86,10 +91,11 @@ final class RestoreCommand implements Callable<Integer> {
         try (RepositoryLock lock = repository.readLock(repo, "restore");
                 ProgressPrinter printer = new ProgressPrinter("restore", progress::itemsDone, progress::itemsTotal,
                         progress::bytesDone, progress::bytesTotal)) {
-            result = new Restorer(repo, workers, progress).withSidecars(sidecars).restore(repo.loadSnapshot(ref.id()), target, filter);
+            result = new Restorer(repo, workers, progress).withSidecars(sidecars).withSync(sync).restore(repo.loadSnapshot(ref.id()), target, filter);
         }
-        System.out.printf("restored snapshot %s to %s: %d files written (%s), %d already present%n", ref.shortId(),
-                target, result.files(), ByteSizes.format(result.bytes()), result.unchanged());
+        System.out.printf("restored snapshot %s to %s: %d files written (%s), %d already present%s%n", ref.shortId(),
+                target, result.files(), ByteSizes.format(result.bytes()), result.unchanged(),
+                sync ? ", " + result.removed() + " removed (no longer in the snapshot)" : "");
         if (!result.failures().isEmpty()) {
             System.err.println("photovault: " + result.failures().size() + " files could not be restored:");
             result.failures().forEach(f -> System.err.println("  " + f));

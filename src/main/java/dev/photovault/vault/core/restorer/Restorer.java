@@ -62,6 +62,10 @@ public final class Restorer {
     private Sidecars.Format sidecars = Sidecars.Format.NONE;
     private Map<String, String> pathBySourceId = Map.of();
     private java.util.Set<String> snapshotPaths = java.util.Set.of();
+    private boolean sync;
+
+    /** The file that marks a folder as a mirror that {@code restore --sync} keeps (and may delete in). */
+    public static final String MIRROR_MARKER = ".photovault-mirror";
 
     public Restorer(Repository repository, int workers, Progress progress) {
         if (workers < 1) {
@@ -78,6 +82,17 @@ public final class Restorer {
      */
     public Restorer withSidecars(Sidecars.Format format) {
         this.sidecars = format == null ? Sidecars.Format.NONE : format;
+        return this;
+    }
+
+    /**
+     * Keeps the target a mirror of the snapshot: after writing what is new or changed, removes the files (and then
+     * empty folders) that the snapshot does not hold, among the paths {@code include} selects. Only in a folder
+     * that is empty or that an earlier sync marked with {@link #MIRROR_MARKER}: photovault never deletes in a
+     * folder it did not make.
+     */
+    public Restorer withSync(boolean sync) {
+        this.sync = sync;
         return this;
     }
 
@@ -110,6 +125,21 @@ public final class Restorer {
     public RestoreResult restore(Snapshot snapshot, Path target, Predicate<String> include) throws IOException {
         Path root = target.toAbsolutePath().normalize();
         Files.createDirectories(root);
+        if (sync) {
+            Path marker = root.resolve(MIRROR_MARKER);
+            if (!Files.exists(marker, LinkOption.NOFOLLOW_LINKS)) {
+                try (var children = Files.list(root)) {
+                    if (children.findAny().isPresent()) {
+                        throw new VaultException(root + " is not empty and was not made by 'restore --sync':"
+                                + " photovault never deletes files it did not write; sync into an empty folder");
+                    }
+                }
+                Files.writeString(marker, "This folder is a mirror kept by 'photovault restore --sync': files the"
+                        + " snapshot does not hold are removed.\n");
+            } else if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+                throw new VaultException(marker + " is not a regular file; refusing to sync into " + root);
+            }
+        }
         List<Entry> selected = new ArrayList<>();
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
         java.util.Set<String> paths = new java.util.HashSet<>();
@@ -187,9 +217,67 @@ public final class Restorer {
             attempt(dir, failures, () -> Files.setLastModifiedTime(EntryNames.resolve(root, dir),
                     FileTime.from(dir.mtime())));
         }
+        long removed = sync ? prune(root, snapshot, selected, include, failures) : 0;
         List<String> sorted = new ArrayList<>(failures);
         Collections.sort(sorted);
-        return new RestoreResult(written[0], written[1], written[2], sorted);
+        return new RestoreResult(written[0], written[1], written[2], sorted, removed);
+    }
+
+    /** Removes from a mirror what the snapshot does not hold; never follows a link, never leaves {@code root}. */
+    private long prune(Path root, Snapshot snapshot, List<Entry> selected, Predicate<String> include,
+            List<String> failures) throws IOException {
+        java.util.Set<Path> keep = new java.util.HashSet<>();
+        keep.add(root.resolve(MIRROR_MARKER));
+        for (Entry e : selected) {
+            Path p = EntryNames.resolve(root, e);
+            keep.add(p);
+            if (sidecars != Sidecars.Format.NONE) {
+                keep.add(p.resolveSibling(p.getFileName() + sidecars.suffix()));
+            }
+            for (Path parent = p.getParent(); parent != null && !parent.equals(root); parent = parent.getParent()) {
+                keep.add(parent);
+            }
+        }
+        List<Path> remove = new ArrayList<>();
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (!keep.contains(file) && selectedByInclude(root, file, include)) {
+                    remove.add(file);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                if (!dir.equals(root) && !keep.contains(dir) && selectedByInclude(root, dir, include)) {
+                    remove.add(dir);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        long removed = 0;
+        for (Path p : remove) {
+            try {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    try (var children = Files.list(p)) {
+                        if (children.findAny().isPresent()) {
+                            continue; // something in it is kept (or could not be removed)
+                        }
+                    }
+                }
+                Files.delete(p);
+                removed++;
+            } catch (IOException io) {
+                failures.add(display(root, p) + ": could not be removed from the mirror: " + describe(io, p));
+            }
+        }
+        return removed;
+    }
+
+    private static boolean selectedByInclude(Path root, Path p, Predicate<String> include) {
+        String relative = root.relativize(p).toString().replace(java.io.File.separatorChar, '/');
+        return include.test(relative) || include.test(relative + "/x");
     }
 
     private interface Step {
