@@ -28,8 +28,10 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = {"-t", "--target"}, paramLabel = "DIR", description = "Where to write the files.")
     Path target;
 
-    @Option(names = "--to", paramLabel = "google-photos", description = "Restore into Google Photos (the account of"
-            + " 'photovault auth', --config or GOOGLE_PHOTOS_* variables) instead of a folder.")
+    @Option(names = "--to", paramLabel = "google-photos|URI", description = "Restore into Google Photos (the account of"
+            + " 'photovault auth', --config or GOOGLE_PHOTOS_* variables), or into any Camel producer endpoint"
+            + " (file:DIR?keepLastModified=true, aws2-s3://bucket?…, sftp:…) with album folders in the file names,"
+            + " instead of a folder.")
     String to;
 
     @Option(names = "--album-prefix", paramLabel = "TEXT", defaultValue = "",
@@ -78,7 +80,7 @@ final class RestoreCommand implements Callable<Integer> {
         }
         java.util.function.Predicate<String> filter = Restorer.glob(include);
         if (to != null) {
-            return toGooglePhotos(filter);
+            return "google-photos".equals(to) ? toGooglePhotos(filter) : toEndpoint(filter);
         }
         if (dryRun) {
             throw new dev.photovault.vault.core.VaultException("--dry-run is for --to google-photos; a folder"
@@ -104,11 +106,32 @@ final class RestoreCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int toGooglePhotos(java.util.function.Predicate<String> filter) throws Exception {
-        if (!"google-photos".equals(to)) {
-            throw new dev.photovault.vault.core.VaultException("--to takes google-photos (restoring into other"
-                    + " stores is not there yet): " + to);
+    private int toEndpoint(java.util.function.Predicate<String> filter) throws Exception {
+        if (dryRun) {
+            throw new dev.photovault.vault.core.VaultException("--dry-run is for --to google-photos");
         }
+        Repository repo = repository.open();
+        SnapshotRef ref = repo.resolveSnapshot(snapshot);
+        dev.photovault.vault.EndpointRestore.Result r;
+        try (RepositoryLock lock = repository.readLock(repo, "restore")) {
+            r = dev.photovault.vault.EndpointRestore.restore(dev.photovault.vault.CamelStores.context(), to, repo,
+                    repo.loadSnapshot(ref.id()), filter);
+        } catch (org.apache.camel.NoSuchEndpointException | org.apache.camel.ResolveEndpointFailedException e) {
+            throw new dev.photovault.vault.core.VaultException("--to " + org.apache.camel.util.URISupport.sanitizeUri(to)
+                    + " is not an endpoint photovault can write to: "
+                    + org.apache.camel.util.URISupport.sanitizeUri(String.valueOf(e.getMessage())));
+        }
+        System.out.printf("restored snapshot %s to %s: %d files sent (%s)%n", ref.shortId(),
+                org.apache.camel.util.URISupport.sanitizeUri(to), r.files(), ByteSizes.format(r.bytes()));
+        if (!r.failures().isEmpty()) {
+            System.err.println("photovault: " + r.failures().size() + " files could not be sent:");
+            r.failures().forEach(f -> System.err.println("  " + f));
+            return PhotovaultCommand.INCOMPLETE;
+        }
+        return 0;
+    }
+
+    private int toGooglePhotos(java.util.function.Predicate<String> filter) throws Exception {
         dev.photovault.app.Settings s = PickerCommand.settings(config);
         dev.photovault.googlephotos.api.GooglePhotosClient client = PickerCommand.client(s);
         Repository repo = repository.open();

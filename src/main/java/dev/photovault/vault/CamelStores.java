@@ -18,12 +18,17 @@ public final class CamelStores {
 
     /** The store behind {@code uri} ({@code file:…} or {@code aws2-s3://…}). */
     public static synchronized ObjectStore open(String uri) throws Exception {
+        return StoreEndpoints.open(context(), uri);
+    }
+
+    /** The process's quiet Camel context, started on first use. */
+    public static synchronized CamelContext context() {
         if (context == null) {
             DefaultCamelContext c = new DefaultCamelContext();
             c.setStartupSummaryLevel(StartupSummaryLevel.Off);
             c.start();
             context = c;
         }
-        return StoreEndpoints.open(context, uri);
+        return context;
     }
 }

@@ -80,7 +80,15 @@ class S3StoreCommandLineTest {
         assertThat(imported.out()).contains("4 media files → 3 items");
         Cli.Result ls = cli.run("ls", "latest", "--json", "--store", uri);
         assertThat(ls.out()).contains("\"path\":\"Trip/a.jpg\"").contains("\"takenTime\":\"2024-05-06T07:08:09Z\"");
-        assertThat(imported.all() + ls.all()).doesNotContain(S3ProxyServer.SECRET_KEY);
+        // Restore anywhere: into another bucket through the aws2-s3 producer, album folders in the keys.
+        Cli.Result out = cli.run("restore", "latest", "--to", s3.camelUri("cli-restored"), "--store", uri);
+        assertThat(out.exitCode()).as(out.all()).isZero();
+        assertThat(out.out()).contains("3 files sent");
+        Path local = dir.resolve("restored");
+        assertThat(cli.run("restore", "latest", "--target", local.toString(), "--store", uri).exitCode()).isZero();
+        assertThat(s3.object("cli-restored", "Trip/a.jpg")).isEqualTo(Files.readAllBytes(local.resolve("Trip/a.jpg")));
+        assertThat(s3.object("cli-restored", "Photos from 2024/c.jpg")).isNotNull();
+        assertThat(imported.all() + ls.all() + out.all()).doesNotContain(S3ProxyServer.SECRET_KEY);
     }
 
     @Test

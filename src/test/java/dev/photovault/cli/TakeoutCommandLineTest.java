@@ -114,6 +114,17 @@ class TakeoutCommandLineTest {
         assertThat(sidecar.get("takenTime").asText()).isEqualTo("2024-05-06T07:08:09Z");
         assertThat(sidecar.get("albums").get(0).asText()).isEqualTo("Trip");
 
+        // Restore through any Camel producer: a file: endpoint that keeps the times.
+        Path viaCamel = tmp.resolve("via-camel");
+        Cli.Result camel = ok(cli.run("restore", "latest", "--to", "file:" + viaCamel + "?keepLastModified=true"));
+        assertThat(camel.out()).contains("3 files sent");
+        assertThat(viaCamel.resolve("Trip/a.jpg")).hasBinaryContent(Files.readAllBytes(restoredA));
+        assertThat(Files.getLastModifiedTime(viaCamel.resolve("Trip/a.jpg")).toInstant())
+                .isEqualTo(TakeoutTestExports.TAKEN);
+        Cli.Result badUri = cli.run("restore", "latest", "--to", "nosuchscheme:x");
+        assertThat(badUri.exitCode()).isEqualTo(1);
+        assertThat(badUri.err()).contains("is not an endpoint photovault can write to");
+
         // dump: one file's exact bytes on standard output.
         Process dump = cli.start("dump", "latest", "Trip/a.jpg");
         byte[] dumped = dump.getInputStream().readAllBytes();

@@ -98,6 +98,17 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     /** A Camel aws2-s3 URI for this server and bucket (created on first use). */
+    /** An object's bytes as the server holds them, or null. */
+    public byte[] object(String bucket, String key) throws java.io.IOException {
+        var blob = blobs.getBlobStore().getBlob(bucket, key);
+        if (blob == null) {
+            return null;
+        }
+        try (var in = blob.getPayload().openStream()) {
+            return in.readAllBytes();
+        }
+    }
+
     public String camelUri(String bucket) {
         return "aws2-s3://" + bucket + "?uriEndpointOverride=" + endpoint() + "&overrideEndpoint=true"
                 + "&forcePathStyle=true&region=us-east-1&accessKey=" + ACCESS_KEY + "&secretKey=RAW(" + SECRET_KEY
