@@ -125,6 +125,29 @@ class TakeoutCommandLineTest {
         assertThat(badUri.exitCode()).isEqualTo(1);
         assertThat(badUri.err()).contains("is not an endpoint photovault can write to");
 
+        // export: one plain zip (read back by the JDK's own reader), one tar on stdout (read back by GNU tar).
+        Path zipFile = tmp.resolve("photos.zip");
+        Cli.Result zipped = ok(cli.run("export", "latest", "--format", "zip", "--output", zipFile.toString(),
+                "--sidecars", "xmp"));
+        assertThat(zipped.err()).contains("3 files");
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zipFile.toFile())) {
+            assertThat(z.getInputStream(z.getEntry("Trip/a.jpg")).readAllBytes()).isEqualTo(Files.readAllBytes(restoredA));
+            assertThat(z.getEntry("Trip/a.jpg").getLastModifiedTime().toInstant()).isEqualTo(TakeoutTestExports.TAKEN);
+            assertThat(z.getEntry("Trip/a.jpg.xmp")).isNotNull();
+            assertThat(z.getEntry("Photos from 2024/c.jpg")).isNotNull();
+        }
+        Process tarOut = cli.start("export", "latest", "--format", "tar", "--output", "-");
+        Path untarred = Files.createDirectories(tmp.resolve("untarred"));
+        Process untar = new ProcessBuilder("tar", "-x", "-C", untarred.toString()).start();
+        try (var in = tarOut.getInputStream(); var to = untar.getOutputStream()) {
+            in.transferTo(to);
+        }
+        assertThat(tarOut.waitFor()).isZero();
+        assertThat(untar.waitFor()).isZero();
+        assertThat(untarred.resolve("Trip/a.jpg")).hasBinaryContent(Files.readAllBytes(restoredA));
+        assertThat(Files.getLastModifiedTime(untarred.resolve("Trip/a.jpg")).toInstant())
+                .isEqualTo(TakeoutTestExports.TAKEN);
+
         // dump: one file's exact bytes on standard output.
         Process dump = cli.start("dump", "latest", "Trip/a.jpg");
         byte[] dumped = dump.getInputStream().readAllBytes();

@@ -34,7 +34,7 @@ public final class Sidecars {
     }
 
     /** Whether an entry has anything a sidecar would carry beyond its bytes. */
-    static boolean worthOne(Entry e) {
+    public static boolean worthOne(Entry e) {
         MediaInfo m = e.media();
         return !e.albums().isEmpty() || m != null && (m.taken() != null || m.latitude() != null
                 || m.description() != null || m.people() != null || Boolean.TRUE.equals(m.favorite()));
