@@ -73,7 +73,9 @@ public class VaultComponentConfigurer extends PropertyConfigurerSupport implemen
         case "snapshot": getOrCreateConfiguration(target).setSnapshot(property(camelContext, java.lang.String.class, value)); return true;
         case "source": getOrCreateConfiguration(target).setSource(property(camelContext, java.lang.String.class, value)); return true;
         case "store": getOrCreateConfiguration(target).setStore(property(camelContext, java.lang.String.class, value)); return true;
+        case "sync": getOrCreateConfiguration(target).setSync(property(camelContext, boolean.class, value)); return true;
         case "tags": getOrCreateConfiguration(target).setTags(property(camelContext, java.lang.String.class, value)); return true;
+        case "target": getOrCreateConfiguration(target).setTarget(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -124,7 +126,9 @@ public class VaultComponentConfigurer extends PropertyConfigurerSupport implemen
         case "snapshot": return java.lang.String.class;
         case "source": return java.lang.String.class;
         case "store": return java.lang.String.class;
+        case "sync": return boolean.class;
         case "tags": return java.lang.String.class;
+        case "target": return java.lang.String.class;
         default: return null;
         }
     }
@@ -176,7 +180,9 @@ public class VaultComponentConfigurer extends PropertyConfigurerSupport implemen
         case "snapshot": return getOrCreateConfiguration(target).getSnapshot();
         case "source": return getOrCreateConfiguration(target).getSource();
         case "store": return getOrCreateConfiguration(target).getStore();
+        case "sync": return getOrCreateConfiguration(target).isSync();
         case "tags": return getOrCreateConfiguration(target).getTags();
+        case "target": return getOrCreateConfiguration(target).getTarget();
         default: return null;
         }
     }

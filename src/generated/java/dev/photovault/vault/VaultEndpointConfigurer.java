@@ -59,7 +59,9 @@ public class VaultEndpointConfigurer extends PropertyConfigurerSupport implement
         case "snapshot": target.getConfiguration().setSnapshot(property(camelContext, java.lang.String.class, value)); return true;
         case "source": target.getConfiguration().setSource(property(camelContext, java.lang.String.class, value)); return true;
         case "store": target.getConfiguration().setStore(property(camelContext, java.lang.String.class, value)); return true;
+        case "sync": target.getConfiguration().setSync(property(camelContext, boolean.class, value)); return true;
         case "tags": target.getConfiguration().setTags(property(camelContext, java.lang.String.class, value)); return true;
+        case "target": target.getConfiguration().setTarget(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -103,7 +105,9 @@ public class VaultEndpointConfigurer extends PropertyConfigurerSupport implement
         case "snapshot": return java.lang.String.class;
         case "source": return java.lang.String.class;
         case "store": return java.lang.String.class;
+        case "sync": return boolean.class;
         case "tags": return java.lang.String.class;
+        case "target": return java.lang.String.class;
         default: return null;
         }
     }
@@ -148,7 +152,9 @@ public class VaultEndpointConfigurer extends PropertyConfigurerSupport implement
         case "snapshot": return target.getConfiguration().getSnapshot();
         case "source": return target.getConfiguration().getSource();
         case "store": return target.getConfiguration().getStore();
+        case "sync": return target.getConfiguration().isSync();
         case "tags": return target.getConfiguration().getTags();
+        case "target": return target.getConfiguration().getTarget();
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class VaultEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(24);
+        Set<String> props = new HashSet<>(26);
         props.add("cacheDir");
         props.add("carryForward");
         props.add("dryRun");
@@ -47,7 +47,9 @@ public class VaultEndpointUriFactory extends org.apache.camel.support.component.
         props.add("snapshot");
         props.add("source");
         props.add("store");
+        props.add("sync");
         props.add("tags");
+        props.add("target");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("password");

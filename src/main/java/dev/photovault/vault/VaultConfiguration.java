@@ -52,6 +52,11 @@ public class VaultConfiguration implements Cloneable {
     @UriParam(label = "list,read", defaultValue = "latest", description = "The snapshot to list or read: id,"
             + " unique prefix or latest (the header CamelVaultSnapshot overrides it)")
     private String snapshot = "latest";
+    @UriParam(label = "restore", description = "The folder vault:restore writes the snapshot into")
+    private String target;
+    @UriParam(label = "restore", defaultValue = "false", description = "Keep the target a plain mirror: also remove"
+            + " what the snapshot no longer holds (only in an empty folder or one an earlier sync made)")
+    private boolean sync;
     @UriParam(label = "check", defaultValue = "0", description = "Share of chunks (0 to 1) to decrypt and verify;"
             + " 0 checks structure only")
     private double readDataSubset;
@@ -189,6 +194,22 @@ public class VaultConfiguration implements Cloneable {
 
     public void setSnapshot(String snapshot) {
         this.snapshot = snapshot;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    public boolean isSync() {
+        return sync;
+    }
+
+    public void setSync(boolean sync) {
+        this.sync = sync;
     }
 
     public double getReadDataSubset() {

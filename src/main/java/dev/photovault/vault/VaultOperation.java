@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What a {@code vault:} endpoint does. */
 public enum VaultOperation {
-    OPEN, STORE, COMMIT, LIST, READ, CHECK, FORGET;
+    OPEN, STORE, COMMIT, LIST, READ, RESTORE, CHECK, FORGET;
 
     static VaultOperation parse(String name) {
         try {

@@ -67,6 +67,7 @@ final class VaultProducer extends DefaultProducer {
             case COMMIT -> commit(exchange);
             case LIST -> list(exchange);
             case READ -> read(exchange);
+            case RESTORE -> restore(exchange);
             case CHECK -> check(exchange);
             case FORGET -> forget(exchange);
         }
@@ -188,6 +189,30 @@ final class VaultProducer extends DefaultProducer {
             out.setHeader(VaultConstants.MIME_TYPE, entry.media().mimeType());
         }
         out.setBody(new EntryInputStream(repository(), entry));
+    }
+
+    /** Restores a snapshot (header CamelVaultSnapshot, else the snapshot option) into the target folder. */
+    private void restore(Exchange exchange) throws Exception {
+        String target = config().getTarget();
+        if (target == null || target.isBlank()) {
+            throw new VaultException("vault:restore needs a target folder (target=…)");
+        }
+        SnapshotRef ref = snapshotRef(exchange);
+        Repository repository = repository();
+        dev.photovault.vault.core.restorer.RestoreResult r;
+        try (RepositoryLock lock = RepositoryLock.acquireForReading(repository, "restore", false)) {
+            r = new dev.photovault.vault.core.restorer.Restorer(repository, 4, new Progress())
+                    .withSync(config().isSync()).restore(repository.loadSnapshot(ref.id()), java.nio.file.Path.of(target),
+                            p -> true);
+        }
+        Message out = exchange.getMessage();
+        out.setHeader(VaultConstants.SNAPSHOT_ID, ref.id());
+        out.setBody(String.format(java.util.Locale.ROOT, "restored snapshot %s to %s: %d files written, %d already"
+                + " present, %d removed%s", ref.shortId(), target, r.files(), r.unchanged(), r.removed(),
+                r.failures().isEmpty() ? "" : "; " + r.failures().size() + " failed: " + r.failures().get(0)));
+        if (!r.failures().isEmpty()) {
+            throw new VaultException(out.getBody(String.class));
+        }
     }
 
     private void check(Exchange exchange) throws Exception {
