@@ -183,10 +183,13 @@ final class VaultProducer extends DefaultProducer {
         out.setHeader(VaultConstants.SIZE, entry.size());
         out.setHeader(VaultConstants.TIME, entry.mtime());
         out.setHeader(Exchange.FILE_NAME, entry.path());
+        out.setHeader(VaultConstants.ALBUMS, entry.albums());
         if (entry.media() != null) {
             out.setHeader(VaultConstants.SOURCE_ID, entry.media().sourceId());
             out.setHeader(VaultConstants.FILE_NAME, entry.media().filename());
             out.setHeader(VaultConstants.MIME_TYPE, entry.media().mimeType());
+            out.setHeader(VaultConstants.DESCRIPTION, entry.media().description());
+            out.setHeader(VaultConstants.TAKEN_TIME, entry.media().taken());
         }
         out.setBody(new EntryInputStream(repository(), entry));
     }

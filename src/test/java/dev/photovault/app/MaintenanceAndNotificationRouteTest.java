@@ -116,7 +116,9 @@ class MaintenanceAndNotificationRouteTest extends BackupRouteTestSupport {
         file.toFile().setWritable(true);
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.seek(40);
-            raf.write(raf.read() ^ 0xff);
+            int b = raf.read();
+            raf.seek(40); // read() moved past it
+            raf.write(b ^ 0xff);
         }
         RunOutcome outcome = fire("maintenance");
         assertThat(outcome.status()).isEqualTo("failed");
