@@ -71,8 +71,10 @@ final class TakeoutJson {
         try {
             root = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new IOException("not valid JSON (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            // Limit errors (nesting too deep, a string too long) carry no location.
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new IOException("not valid JSON (" + e.getOriginalMessage() + where + ")");
         }
         if (root == null || !root.isObject()) {
             throw new IOException("not a JSON object");
@@ -147,7 +149,9 @@ final class TakeoutJson {
                 return null;
             }
         }
-        return seconds == 0 || Math.abs(seconds) > LATEST_PLAUSIBLE ? null : Instant.ofEpochSecond(seconds);
+        // Not Math.abs: it leaves Long.MIN_VALUE negative, and Instant refuses it.
+        return seconds == 0 || seconds > LATEST_PLAUSIBLE || seconds < -LATEST_PLAUSIBLE ? null
+                : Instant.ofEpochSecond(seconds);
     }
 
     private static Geo geo(JsonNode n) {

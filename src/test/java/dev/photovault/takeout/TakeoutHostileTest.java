@@ -234,6 +234,24 @@ class TakeoutHostileTest {
                 .hasMessageContaining("is neither a zip nor a tgz archive");
     }
 
+    @Test
+    void absurdTimestampsAndDeeplyNestedJsonAreNoDateAndInvalidJson() throws Exception {
+        TakeoutFixture f = new TakeoutFixture("20250301T120000Z");
+        f.file(1, Y + "min.jpg", jpeg(1, 5_000, null));
+        f.json(1, Y + "min.jpg.json", "{\"title\":\"min.jpg\",\"photoTakenTime\":{\"timestamp\":\""
+                + Long.MIN_VALUE + "\"},\"creationTime\":{\"timestamp\":" + Long.MAX_VALUE + "}}");
+        f.file(1, Y + "deep.jpg", jpeg(2, 5_000, null));
+        f.json(1, Y + "deep.jpg.json", "{\"title\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}");
+        List<Path> parts = f.write(tmp.resolve("in"), Map.of());
+
+        Result r = run(parts, false);
+
+        assertThat(r.paths()).containsExactlyInAnyOrder("Photos from 2023/min.jpg", "Photos from 2023/deep.jpg");
+        assertThat(r.snapshot().entries()).allSatisfy(e -> assertThat(e.media().taken()).isNull());
+        assertThat(r.rejected()).singleElement().satisfies(s -> assertThat(s).contains("deep.jpg.json")
+                .contains("not valid JSON"));
+    }
+
     @SuppressWarnings("unchecked")
     static List<String> list(Map<String, Object> report, String key) {
         return (List<String>) report.getOrDefault(key, List.of());
