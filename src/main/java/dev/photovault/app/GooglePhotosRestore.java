@@ -21,7 +21,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -318,13 +317,5 @@ public final class GooglePhotosRestore {
         Path tmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
         Files.write(tmp, VaultJson.MAPPER.writeValueAsBytes(state));
         Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** The state as JSON, for tests and the curious. */
-    Map<String, Object> stateSummary() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("albums", state.albums.size());
-        m.put("items", state.items.size());
-        return m;
     }
 }

@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -93,12 +92,7 @@ final class ExportCommand implements Callable<Integer> {
 
     private void write(Repository repo, Snapshot s, Predicate<String> filter, OutputStream out, long[] counts)
             throws IOException {
-        Map<String, String> bySource = new HashMap<>();
-        s.entries().forEach(e -> {
-            if (e.media() != null && e.media().sourceId() != null) {
-                bySource.putIfAbsent(e.media().sourceId(), e.path());
-            }
-        });
+        Map<String, String> bySource = Sidecars.pathsBySourceId(s.entries());
         if (format == Format.ZIP) {
             try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
                 zip.setEncoding("UTF-8");

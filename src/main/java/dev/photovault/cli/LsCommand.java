@@ -5,7 +5,6 @@ import dev.photovault.vault.core.repository.Repository;
 import dev.photovault.vault.core.snapshot.Entry;
 import dev.photovault.vault.core.snapshot.SnapshotRef;
 import dev.photovault.vault.core.restorer.Sidecars;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,17 +30,10 @@ final class LsCommand implements Callable<Integer> {
         Repository repo = repository.open();
         SnapshotRef ref = repo.resolveSnapshot(snapshot);
         List<Entry> entries = repo.loadSnapshot(ref.id()).entries();
-        Map<String, String> pathBySourceId = new HashMap<>();
-        if (json) {
-            for (Entry e : entries) {
-                if (e.media() != null && e.media().sourceId() != null) {
-                    pathBySourceId.putIfAbsent(e.media().sourceId(), e.path());
-                }
-            }
-        }
+        Map<String, String> pathBySourceId = json ? Sidecars.pathsBySourceId(entries) : Map.of();
         for (Entry e : entries) {
             if (json) {
-                System.out.println(VaultJson.MAPPER.writeValueAsString(jsonLine(e, pathBySourceId)));
+                System.out.println(VaultJson.MAPPER.writeValueAsString(Sidecars.fields(e, pathBySourceId)));
             } else {
                 String kind = switch (e.type()) {
                     case DIR -> "d";
@@ -53,9 +45,5 @@ final class LsCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    static Map<String, Object> jsonLine(Entry e, Map<String, String> pathBySourceId) {
-        return Sidecars.fields(e, pathBySourceId);
     }
 }

@@ -229,7 +229,7 @@ public final class TakeoutImport {
                     continue;
                 }
                 try (InputStream in = guard(zip.getInputStream(e), declared, () -> compressed, crc, true)) {
-                    json(part, name, readJson(in));
+                    json(part, name, readJson(part, e.getName(), in));
                 } catch (IOException x) {
                     report.reject(part.name(), e.getName(), x.getMessage());
                 }
@@ -340,15 +340,8 @@ public final class TakeoutImport {
                         report.reject(part.name(), e.getName(), "a JSON file of " + declared + " bytes is no sidecar");
                         continue;
                     }
-                    try {
-                        json(part, name, readJson(in));
-                    } catch (InflationGuard.BadEntryException x) {
-                        throw x;
-                    } catch (EOFException x) {
-                        throw x;
-                    } catch (IOException x) {
-                        report.reject(part.name(), e.getName(), x.getMessage());
-                    }
+                    // A bad or cut-off entry stops the part (below); json() itself never throws.
+                    json(part, name, readJson(part, e.getName(), in));
                     continue;
                 }
                 MediaFile m = media(part, name, e.getSize(), null);
@@ -437,15 +430,20 @@ public final class TakeoutImport {
         return name.toLowerCase(Locale.ROOT).endsWith(".json");
     }
 
-    private static byte[] readJson(InputStream in) throws IOException {
+    /** A JSON entry's bytes, or null (and the entry rejected) when it is too large to be a sidecar. */
+    private byte[] readJson(Part part, String entry, InputStream in) throws IOException {
         byte[] b = in.readNBytes(MAX_JSON_BYTES + 1);
         if (b.length > MAX_JSON_BYTES) {
-            throw new IOException("a JSON file over " + MAX_JSON_BYTES + " bytes is no sidecar");
+            report.reject(part.name(), entry, "a JSON file over " + MAX_JSON_BYTES + " bytes is no sidecar");
+            return null;
         }
         return b;
     }
 
     private void json(Part part, String name, byte[] bytes) {
+        if (bytes == null) {
+            return;
+        }
         String folder = folderOf(name);
         String file = name.substring(name.lastIndexOf('/') + 1);
         try {
@@ -567,7 +565,7 @@ public final class TakeoutImport {
         Set<String> photoRoots = photoRoots(folders);
         Map<String, List<Found>> byContent = new TreeMap<>();
         for (Folder folder : folders) {
-            String root = folder.path.contains("/") ? folder.path.substring(0, folder.path.indexOf('/')) : folder.path;
+            String root = rootOf(folder);
             if (!photoRoots.contains(root)) {
                 folder.media.forEach(m -> report.otherProduct(root));
                 continue;
@@ -629,11 +627,17 @@ public final class TakeoutImport {
         });
     }
 
+    /** The first folder below {@code Takeout/} a folder is in. */
+    private static String rootOf(Folder f) {
+        int slash = f.path.indexOf('/');
+        return slash < 0 ? f.path : f.path.substring(0, slash);
+    }
+
     /** The Photos roots below {@code Takeout/}: a known localized name, or a folder holding media sidecars. */
     private static Set<String> photoRoots(List<Folder> folders) {
         Set<String> roots = new HashSet<>();
         for (Folder f : folders) {
-            String root = f.path.contains("/") ? f.path.substring(0, f.path.indexOf('/')) : f.path;
+            String root = rootOf(f);
             if (PHOTOS_ROOTS.contains(root.toLowerCase(Locale.ROOT)) || f.json.values().stream().flatMap(List::stream)
                     .anyMatch(j -> j.parsed() != null && j.parsed().sidecar() != null && !j.parsed().albumShaped())) {
                 roots.add(root);
@@ -660,7 +664,7 @@ public final class TakeoutImport {
         Found at = albums.isEmpty() ? best : albums.firstEntry().getValue();
         String folderName = albums.isEmpty() ? best.file().folder.substring(best.file().folder.lastIndexOf('/') + 1)
                 : albums.firstKey();
-        String path = BackupItemPaths.segment(folderName) + "/" + BackupItemPaths.segment(at.file().fileName);
+        String path = BackupItem.safe(folderName) + "/" + BackupItem.safe(at.file().fileName);
 
         Instant taken = null;
         String source = "none";
@@ -760,16 +764,5 @@ public final class TakeoutImport {
 
     private static <T> T first(List<TakeoutJson.Sidecar> all, java.util.function.Function<TakeoutJson.Sidecar, T> f) {
         return all.stream().map(f).filter(x -> x != null).findFirst().orElse(null);
-    }
-
-    /** Safe path segments for entry paths. */
-    static final class BackupItemPaths {
-        private BackupItemPaths() {
-        }
-
-        static String segment(String s) {
-            String t = s.replace('/', '_').replace('\\', '_');
-            return t.isEmpty() || t.equals(".") || t.equals("..") ? "_" + t : t;
-        }
     }
 }

@@ -64,7 +64,9 @@ public final class EndpointRestore {
                     exchange.setException(x);
                 }
                 if (exchange.getException() != null) {
-                    failures.add(e.path() + ": " + exchange.getException().getMessage());
+                    // An endpoint's message may quote its URI, keys included.
+                    failures.add(e.path() + ": " + org.apache.camel.util.URISupport.sanitizeUri(
+                            String.valueOf(exchange.getException().getMessage())));
                 } else {
                     files++;
                     bytes += e.size();

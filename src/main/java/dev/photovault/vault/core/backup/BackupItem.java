@@ -86,7 +86,7 @@ public record BackupItem(String sourceId, String path, String fileName, List<Str
     }
 
     /** A name as one path segment: no slashes, not "." or "..", not empty. */
-    static String safe(String segment) {
+    public static String safe(String segment) {
         String s = segment.replace('/', '_').replace('\\', '_');
         return s.isEmpty() || s.equals(".") || s.equals("..") ? "_" + s : s;
     }

@@ -3,7 +3,6 @@ package dev.photovault.vault.core.restorer;
 import dev.photovault.vault.core.snapshot.MediaInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.apache.commons.imaging.ImagingException;
@@ -119,10 +118,5 @@ public final class ExifEmbedder {
         System.arraycopy(app0, 0, out, 2, app0.length);
         System.arraycopy(jpeg, 2, out, 2 + app0.length, jpeg.length - 2);
         return out;
-    }
-
-    /** The taken time as EXIF writes it (UTC). */
-    public static String exifTime(Instant t) {
-        return EXIF_TIME.format(t);
     }
 }

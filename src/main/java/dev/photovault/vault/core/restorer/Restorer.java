@@ -160,16 +160,8 @@ public final class Restorer {
             }
         }
         if (sidecars != Sidecars.Format.NONE) {
-            Map<String, String> bySource = new java.util.HashMap<>();
-            java.util.Set<String> all = new java.util.HashSet<>();
-            for (Entry e : snapshot.entries()) {
-                all.add(e.path());
-                if (e.media() != null && e.media().sourceId() != null) {
-                    bySource.putIfAbsent(e.media().sourceId(), e.path());
-                }
-            }
-            pathBySourceId = bySource;
-            snapshotPaths = all;
+            pathBySourceId = Sidecars.pathsBySourceId(snapshot.entries());
+            snapshotPaths = snapshot.entries().stream().map(Entry::path).collect(java.util.stream.Collectors.toSet());
         }
         long[] written = new long[3];
         List<Entry> directories = new ArrayList<>();

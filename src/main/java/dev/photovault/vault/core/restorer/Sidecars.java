@@ -33,6 +33,17 @@ public final class Sidecars {
     private Sidecars() {
     }
 
+    /** Each entry's path by its source id: how {@link #fields} turns a motion photo's link into its still's path. */
+    public static Map<String, String> pathsBySourceId(java.util.Collection<Entry> entries) {
+        Map<String, String> paths = new java.util.HashMap<>();
+        for (Entry e : entries) {
+            if (e.media() != null && e.media().sourceId() != null) {
+                paths.putIfAbsent(e.media().sourceId(), e.path());
+            }
+        }
+        return paths;
+    }
+
     /** Whether an entry has anything a sidecar would carry beyond its bytes. */
     public static boolean worthOne(Entry e) {
         MediaInfo m = e.media();
