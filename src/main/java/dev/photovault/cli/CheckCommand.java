@@ -37,7 +37,8 @@ final class CheckCommand implements Callable<Integer> {
         try (RepositoryLock lock = repository.readLock(repo, "check");
                 ProgressPrinter printer = new ProgressPrinter("check", progress::itemsDone, progress::itemsTotal,
                         progress::bytesDone, () -> 0)) {
-            result = new Checker(repo, 2, progress).check(readData, fraction, repository.cache(repo));
+            result = new Checker(repo, 2, progress).check(readData, fraction,
+                    repo.store() instanceof dev.photovault.vault.core.archive.PortableArchive ? null : repository.cache(repo));
         }
         for (String error : result.errors()) {
             System.out.println("error: " + error);

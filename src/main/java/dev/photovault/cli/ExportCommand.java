@@ -29,16 +29,20 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import dev.photovault.vault.core.Progress;
+import dev.photovault.vault.core.archive.ArchiveExport;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "export", description = {"Write a snapshot's media as one plain archive (zip or tar) with album"
-    + " folders and times, streamed: to a file, or to standard output with --output -."})
+@Command(name = "export", description = {"Write a snapshot as one file: a portable archive (.pva: encrypted,"
+    + " self-contained, readable with --repo FILE.pva), or a plain zip or tar of its media with album folders and"
+    + " times, streamed to a file or to standard output with --output -."})
 final class ExportCommand implements Callable<Integer> {
 
-    enum Format { ZIP, TAR }
+    enum Format { ZIP, TAR, PVA }
 
     @Mixin
     RepositoryOptions repository;
@@ -46,7 +50,8 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SNAPSHOT", description = "A snapshot id, unique id prefix, or 'latest'.")
     String snapshot;
 
-    @Option(names = "--format", required = true, paramLabel = "zip|tar", description = "The archive's format.")
+    @Option(names = "--format", paramLabel = "pva|zip|tar",
+            description = "The archive's format (default: from the --output name's extension).")
     Format format;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
@@ -56,24 +61,52 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--include", paramLabel = "GLOB", description = "Only entries whose path matches.")
     String include;
 
-    @Option(names = "--sidecars", paramLabel = "json|xmp", description = "Also put each photo's metadata beside it"
-            + " in the archive: <file>.json or <file>.xmp.")
+    @Option(names = "--sidecars", paramLabel = "json|xmp", description = "zip and tar: also put each photo's"
+            + " metadata beside it in the archive: <file>.json or <file>.xmp.")
     Sidecars.Format sidecars = Sidecars.Format.NONE;
+
+    @Option(names = "--plaintext", description = "pva: store everything unencrypted (anyone holding the file reads"
+            + " it; every byte is still checked).")
+    boolean plaintext;
+
+    @ArgGroup(exclusive = false)
+    KeyCommand.NewPassphrase newPassphrase;
+
+    @Mixin
+    RepositoryOptions.KdfOptions kdf;
+
+    @Option(names = "--workers", paramLabel = "N", description = "pva: chunks read and sealed in parallel"
+            + " (default: the number of processors).")
+    int workers = Runtime.getRuntime().availableProcessors();
 
     @Override
     public Integer call() throws Exception {
+        Format chosen = format != null ? format : fromName(output);
+        if (chosen != Format.PVA && plaintext) {
+            throw new VaultException("--plaintext is for --format pva: zip and tar archives are never encrypted");
+        }
+        if (chosen == Format.PVA && sidecars != Sidecars.Format.NONE) {
+            throw new VaultException("--sidecars is for zip and tar: a .pva keeps every item's metadata itself");
+        }
         Predicate<String> filter = Restorer.glob(include);
-        Repository repo = repository.open();
+        char[] passphrase = repository.passphrase(false);
+        Repository repo;
+        try {
+            repo = repository.open(passphrase);
+        } catch (RuntimeException | IOException e) {
+            java.util.Arrays.fill(passphrase, '\0');
+            throw e;
+        }
         SnapshotRef ref = repo.resolveSnapshot(snapshot);
         boolean stdout = output.equals("-");
         Path file = stdout ? null : Path.of(output).toAbsolutePath();
         Path temp = stdout ? null : file.resolveSibling("." + file.getFileName() + ".partial");
-        long[] counts = new long[2];
+        String summary;
         try (RepositoryLock lock = repository.readLock(repo, "export")) {
-            Snapshot s = repo.loadSnapshot(ref.id());
             OutputStream raw = stdout ? new FileOutputStream(FileDescriptor.out) : Files.newOutputStream(temp);
             try (OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
-                write(repo, s, filter, out, counts);
+                summary = chosen == Format.PVA ? writePva(repo, ref, filter, passphrase, out, stdout ? "-" : file.toString())
+                        : writePlain(chosen, repo, repo.loadSnapshot(ref.id()), filter, out);
             } catch (IOException | RuntimeException e) {
                 if (temp != null) {
                     Files.deleteIfExists(temp);
@@ -84,42 +117,82 @@ final class ExportCommand implements Callable<Integer> {
                 // Only a complete archive takes the name: a failed export never leaves a half file that looks whole.
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
+        } finally {
+            java.util.Arrays.fill(passphrase, '\0');
         }
-        System.err.printf("exported snapshot %s: %d files, %s%s%n", ref.shortId(), counts[0],
-                ByteSizes.format(counts[1]), stdout ? "" : " to " + file);
+        System.err.printf("exported snapshot %s: %s%s%n", ref.shortId(), summary, stdout ? "" : " to " + file);
         return 0;
     }
 
-    private void write(Repository repo, Snapshot s, Predicate<String> filter, OutputStream out, long[] counts)
+    private static Format fromName(String output) {
+        String name = output.toLowerCase(java.util.Locale.ROOT);
+        for (Format f : Format.values()) {
+            if (name.endsWith("." + f.name().toLowerCase(java.util.Locale.ROOT))) {
+                return f;
+            }
+        }
+        throw new VaultException("--format pva|zip|tar is needed: " + (output.equals("-") ? "standard output"
+                : output) + " does not end in .pva, .zip or .tar");
+    }
+
+    private String writePva(Repository repo, SnapshotRef ref, Predicate<String> filter, char[] repositoryPassphrase,
+            OutputStream out, String location) throws IOException {
+        ArchiveExport.KeySlot slot;
+        char[] chosen = null;
+        if (plaintext) {
+            if (newPassphrase != null) {
+                throw new VaultException("--plaintext takes no passphrase: drop --new-password-file");
+            }
+            slot = ArchiveExport.KeySlot.plaintext();
+        } else {
+            // A passphrase of its own when one is given, else the repository's: either way the archive gets fresh
+            // master keys, so that the archive and its passphrase never open the repository.
+            chosen = newPassphrase != null || System.getenv(RepositoryOptions.NEW_PASSWORD_ENV) != null
+                    ? (newPassphrase == null ? new KeyCommand.NewPassphrase() : newPassphrase).read()
+                    : repositoryPassphrase.clone();
+            slot = new ArchiveExport.KeySlot(chosen, kdf.params());
+        }
+        Progress progress = new Progress();
+        ArchiveExport.Result result;
+        try (ProgressPrinter printer = new ProgressPrinter("export", progress::itemsDone, progress::itemsTotal,
+                progress::bytesDone, progress::bytesTotal)) {
+            result = new ArchiveExport(repo, workers, progress).write(ref.id(), filter, slot, out, location);
+        } finally {
+            if (chosen != null) {
+                java.util.Arrays.fill(chosen, '\0');
+            }
+        }
+        return String.format("%d files, %s in %d chunks, a %s%s archive", result.files(),
+                ByteSizes.format(result.bytes()), result.chunks(), ByteSizes.format(result.archiveBytes()),
+                plaintext ? " plaintext" : "n encrypted");
+    }
+
+    /** One file of a plain archive: its name, time and length, then its bytes. */
+    private interface Sink {
+        void put(String name, java.time.Instant mtime, long size, IoWriter content) throws IOException;
+    }
+
+    private interface IoWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private String writePlain(Format chosen, Repository repo, Snapshot s, Predicate<String> filter, OutputStream out)
             throws IOException {
-        Map<String, String> bySource = Sidecars.pathsBySourceId(s.entries());
-        if (format == Format.ZIP) {
+        long[] counts = new long[2];
+        if (chosen == Format.ZIP) {
             try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
                 zip.setEncoding("UTF-8");
                 zip.setUseZip64(Zip64Mode.AsNeeded);
                 // Photos and videos do not compress: stored in DEFLATE's uncompressed blocks, at copy speed.
                 zip.setLevel(java.util.zip.Deflater.NO_COMPRESSION);
-                for (Entry e : s.entries()) {
-                    if (!e.isFile() || !filter.test(e.path())) {
-                        continue;
-                    }
-                    ZipArchiveEntry z = new ZipArchiveEntry(e.path());
-                    z.setLastModifiedTime(FileTime.from(e.mtime()));
-                    z.setSize(e.size());
+                writeEntries(repo, s, filter, counts, (name, mtime, size, content) -> {
+                    ZipArchiveEntry z = new ZipArchiveEntry(name);
+                    z.setLastModifiedTime(FileTime.from(mtime));
+                    z.setSize(size);
                     zip.putArchiveEntry(z);
-                    copy(repo, e, zip);
+                    content.writeTo(zip);
                     zip.closeArchiveEntry();
-                    counts[0]++;
-                    counts[1] += e.size();
-                    byte[] side = sidecar(e, bySource);
-                    if (side != null) {
-                        ZipArchiveEntry sz = new ZipArchiveEntry(e.path() + sidecars.suffix());
-                        sz.setLastModifiedTime(FileTime.from(e.mtime()));
-                        zip.putArchiveEntry(sz);
-                        zip.write(side);
-                        zip.closeArchiveEntry();
-                    }
-                }
+                });
                 zip.finish();
             }
         } else {
@@ -127,29 +200,33 @@ final class ExportCommand implements Callable<Integer> {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
                 tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
                 tar.setAddPaxHeadersForNonAsciiNames(true);
-                for (Entry e : s.entries()) {
-                    if (!e.isFile() || !filter.test(e.path())) {
-                        continue;
-                    }
-                    TarArchiveEntry t = new TarArchiveEntry(e.path());
-                    t.setSize(e.size());
-                    t.setModTime(FileTime.from(e.mtime()));
+                writeEntries(repo, s, filter, counts, (name, mtime, size, content) -> {
+                    TarArchiveEntry t = new TarArchiveEntry(name);
+                    t.setSize(size);
+                    t.setModTime(FileTime.from(mtime));
                     tar.putArchiveEntry(t);
-                    copy(repo, e, tar);
+                    content.writeTo(tar);
                     tar.closeArchiveEntry();
-                    counts[0]++;
-                    counts[1] += e.size();
-                    byte[] side = sidecar(e, bySource);
-                    if (side != null) {
-                        TarArchiveEntry st = new TarArchiveEntry(e.path() + sidecars.suffix());
-                        st.setSize(side.length);
-                        st.setModTime(FileTime.from(e.mtime()));
-                        tar.putArchiveEntry(st);
-                        tar.write(side);
-                        tar.closeArchiveEntry();
-                    }
-                }
+                });
                 tar.finish();
+            }
+        }
+        return counts[0] + " files, " + ByteSizes.format(counts[1]);
+    }
+
+    private void writeEntries(Repository repo, Snapshot s, Predicate<String> filter, long[] counts, Sink sink)
+            throws IOException {
+        Map<String, String> bySource = Sidecars.pathsBySourceId(s.entries());
+        for (Entry e : s.entries()) {
+            if (!e.isFile() || !filter.test(e.path())) {
+                continue;
+            }
+            sink.put(e.path(), e.mtime(), e.size(), out -> copy(repo, e, out));
+            counts[0]++;
+            counts[1] += e.size();
+            byte[] side = sidecar(e, bySource);
+            if (side != null) {
+                sink.put(e.path() + sidecars.suffix(), e.mtime(), side.length, out -> out.write(side));
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.photovault.vault.CamelStores;
 import dev.photovault.vault.core.crypto.KdfParams;
 import dev.photovault.vault.core.crypto.Passphrases;
 import dev.photovault.vault.core.crypto.PassphraseKdf;
+import dev.photovault.vault.core.archive.PortableArchive;
 import dev.photovault.vault.core.cache.LocalCache;
 import dev.photovault.vault.core.repository.Repository;
 import dev.photovault.vault.core.repository.RepositoryLock;
@@ -12,6 +13,7 @@ import dev.photovault.vault.core.store.LocalObjectStore;
 import dev.photovault.vault.core.store.ObjectStore;
 import java.io.Console;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.camel.util.URISupport;
@@ -27,7 +29,8 @@ final class RepositoryOptions {
     static final String NEW_PASSWORD_ENV = "PHOTOVAULT_NEW_PASSWORD";
 
     @Option(names = {"-r", "--repo"}, paramLabel = "DIR", defaultValue = "${env:PHOTOVAULT_REPOSITORY}",
-            description = "The repository folder (default: $PHOTOVAULT_REPOSITORY).")
+            description = "The repository folder, or a portable archive FILE.pva to read (default:"
+                    + " $PHOTOVAULT_REPOSITORY).")
     Path repo;
 
     @Option(names = "--store", paramLabel = "URI", defaultValue = "${env:PHOTOVAULT_STORE}",
@@ -62,6 +65,16 @@ final class RepositoryOptions {
         if (repo == null) {
             throw new VaultException("no repository given: pass --repo DIR (or --store URI) or set PHOTOVAULT_REPOSITORY");
         }
+        if (PortableArchive.looksLikeOne(repo)) {
+            try {
+                return PortableArchive.open(repo);
+            } catch (IOException e) {
+                throw new VaultException("cannot read the archive " + repo + ": " + e.getMessage());
+            }
+        }
+        if (Files.isRegularFile(repo)) {
+            throw new VaultException(repo + " is a file, not a repository folder or a portable archive (.pva)");
+        }
         return new LocalObjectStore(repo);
     }
 
@@ -83,13 +96,22 @@ final class RepositoryOptions {
 
     Repository open() throws IOException {
         ObjectStore store = store();
-        Repository.readConfig(store); // says "no repository" before asking for a passphrase
+        if (Repository.readConfig(store).plaintext()) { // says "no repository" before asking for a passphrase
+            return Repository.open(store, new char[0]);
+        }
         char[] passphrase = passphrase(false);
         try {
             return Repository.open(store, passphrase);
         } finally {
             Arrays.fill(passphrase, '\0');
         }
+    }
+
+    /** Opens the repository with a passphrase the caller read (and clears). */
+    Repository open(char[] passphrase) throws IOException {
+        ObjectStore store = store();
+        Repository.readConfig(store);
+        return Repository.open(store, passphrase);
     }
 
     /** The passphrase from --password-file, $PHOTOVAULT_PASSWORD or the terminal. */

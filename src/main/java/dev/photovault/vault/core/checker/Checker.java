@@ -3,7 +3,6 @@ package dev.photovault.vault.core.checker;
 import dev.photovault.vault.core.Progress;
 import dev.photovault.vault.core.VaultException;
 import dev.photovault.vault.core.cache.LocalCache;
-import dev.photovault.vault.core.crypto.Aead;
 import dev.photovault.vault.core.repository.Repository;
 import dev.photovault.vault.core.snapshot.Entry;
 import dev.photovault.vault.core.snapshot.Snapshot;
@@ -114,6 +113,7 @@ public final class Checker {
         }
 
         Set<String> damaged = ConcurrentHashMap.newKeySet();
+        int overhead = repository.chunkSealer().overhead();
         for (String chunk : users.keySet()) {
             Long size = stored.get(chunk);
             Integer plain = indexed.get(chunk);
@@ -123,8 +123,8 @@ public final class Checker {
                 damaged.add(chunk);
             } else if (plain == null) {
                 errors.add("chunk " + chunk + ": not in any index (run 'photovault repair index')");
-            } else if (size != plain + Aead.OVERHEAD) {
-                errors.add("chunk " + chunk + ": stored size " + size + " bytes, expected " + (plain + Aead.OVERHEAD));
+            } else if (size != plain + overhead) {
+                errors.add("chunk " + chunk + ": stored size " + size + " bytes, expected " + (plain + overhead));
                 damaged.add(chunk);
             }
         }
@@ -159,7 +159,8 @@ public final class Checker {
     private List<String> readChunks(List<String> ids, Set<String> damaged) throws IOException {
         List<String> errors = new ArrayList<>();
         new ChunkVerifier(repository, workers, progress).verify(ids).forEach((id, failure) -> {
-            errors.add("chunk " + id + ": " + failure.reason());
+            String where = repository.store().position(Repository.chunkKey(id));
+            errors.add("chunk " + id + (where == null ? "" : " (" + where + ")") + ": " + failure.reason());
             damaged.add(id);
         });
         return errors;

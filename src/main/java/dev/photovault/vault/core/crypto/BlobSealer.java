@@ -24,16 +24,25 @@ public final class BlobSealer {
     private final MasterKeys keys;
 
     public BlobSealer(MasterKeys keys) {
-        this.keys = keys;
+        this.keys = java.util.Objects.requireNonNull(keys, "keys");
+    }
+
+    private BlobSealer() {
+        this.keys = null;
+    }
+
+    /** Blobs kept in the clear (a plaintext portable archive, whose objects are checked by their names). */
+    public static BlobSealer plaintext() {
+        return new BlobSealer();
     }
 
     public byte[] seal(Kind kind, byte[] plaintext) {
-        return Aead.seal(keys.encryptionKey(), kind.aad, plaintext);
+        return keys == null ? plaintext.clone() : Aead.seal(keys.encryptionKey(), kind.aad, plaintext);
     }
 
     /** @param what names the object in an error message, e.g. {@code "snapshot 1a2b3c4d"} */
     public byte[] open(Kind kind, byte[] sealed, String what) {
-        return Aead.open(keys.encryptionKey(), kind.aad, sealed, what);
+        return keys == null ? sealed : Aead.open(keys.encryptionKey(), kind.aad, sealed, what);
     }
 
     @Override

@@ -11,6 +11,9 @@ import javax.crypto.spec.SecretKeySpec;
  * content gets one id inside a repository while the id reveals nothing outside it. The sealed object is
  * {@code nonce ‖ AES-256-GCM(plaintext) ‖ tag} with the 32 id bytes as associated data, which binds an object
  * to its name. Thread-safe.
+ *
+ * <p>A plaintext portable archive ({@link #plaintext()}) stores chunks as they are, named by their SHA-256: the id
+ * still proves the content, and any reader can use it without a key.
  */
 public final class ChunkSealer {
 
@@ -19,7 +22,21 @@ public final class ChunkSealer {
     private final MasterKeys keys;
 
     public ChunkSealer(MasterKeys keys) {
-        this.keys = keys;
+        this.keys = java.util.Objects.requireNonNull(keys, "keys");
+    }
+
+    private ChunkSealer() {
+        this.keys = null;
+    }
+
+    /** Chunks stored in the clear, named by the SHA-256 of their content. */
+    public static ChunkSealer plaintext() {
+        return new ChunkSealer();
+    }
+
+    /** How many bytes a stored chunk has beyond its plaintext. */
+    public int overhead() {
+        return keys == null ? 0 : Aead.OVERHEAD;
     }
 
     /** The id of {@code len} bytes at {@code data[off]}. */
@@ -28,6 +45,9 @@ public final class ChunkSealer {
     }
 
     public byte[] seal(String id, byte[] data, int off, int len) {
+        if (keys == null) {
+            return java.util.Arrays.copyOfRange(data, off, off + len);
+        }
         return Aead.seal(keys.encryptionKey(), HEX.parseHex(id), data, off, len);
     }
 
@@ -38,14 +58,23 @@ public final class ChunkSealer {
      */
     public byte[] open(String id, byte[] sealed) {
         byte[] idBytes = HEX.parseHex(id);
-        byte[] plain = Aead.open(keys.encryptionKey(), idBytes, sealed, "chunk " + id);
+        byte[] plain = keys == null ? sealed : Aead.open(keys.encryptionKey(), idBytes, sealed, "chunk " + id);
         if (!MessageDigest.isEqual(idBytes, mac(plain, 0, plain.length))) {
-            throw new IntegrityException("chunk " + id + " decrypts to content with another id");
+            throw new IntegrityException("chunk " + id + (keys == null ? " holds" : " decrypts to") + " content with another id");
         }
         return plain;
     }
 
     private byte[] mac(byte[] data, int off, int len) {
+        if (keys == null) {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                sha.update(data, off, len);
+                return sha.digest();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("every Java runtime provides SHA-256", e);
+            }
+        }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(keys.macKey(), "HmacSHA256"));

@@ -81,8 +81,27 @@ public final class Repository {
         this.config = config;
         this.keys = keys;
         this.keyId = keyId;
-        this.chunkSealer = new ChunkSealer(keys);
-        this.blobSealer = new BlobSealer(keys);
+        this.chunkSealer = keys == null ? ChunkSealer.plaintext() : new ChunkSealer(keys);
+        this.blobSealer = keys == null ? BlobSealer.plaintext() : new BlobSealer(keys);
+    }
+
+    /**
+     * Creates an unencrypted repository: no key, chunks named by their SHA-256, blobs in the clear. Only a
+     * plaintext portable archive is written this way; {@link #open} accepts such a config from nothing else.
+     */
+    public static Repository initPlaintext(ObjectStore store, ChunkerParams chunker) throws IOException {
+        if (store.exists(CONFIG)) {
+            throw new VaultException("a repository already exists at " + store.location());
+        }
+        RepositoryConfig config = new RepositoryConfig(FORMAT_VERSION, HEX.formatHex(Aead.randomBytes(16)),
+                Instant.now(), chunker, null, RepositoryConfig.PLAINTEXT);
+        store.putIfAbsent(CONFIG, VaultJson.MAPPER.writeValueAsBytes(config));
+        return new Repository(store, config, null, null);
+    }
+
+    /** Whether this is a plaintext archive (no key: anyone holding the file reads it). */
+    public boolean plaintext() {
+        return keys == null;
     }
 
     /**
@@ -97,7 +116,7 @@ public final class Repository {
         }
         undoInterruptedInit(store);
         RepositoryConfig unsigned = new RepositoryConfig(FORMAT_VERSION, HEX.formatHex(Aead.randomBytes(16)),
-                Instant.now(), chunker, null);
+                Instant.now(), chunker, null, null);
         MasterKeys keys = MasterKeys.generate();
         RepositoryConfig config = unsigned.withMac(new ConfigAuthenticator(keys).mac(unsigned.canonical()));
         // The key first: a config without a key would be a repository nobody can open.
@@ -140,6 +159,9 @@ public final class Repository {
      */
     public static Repository open(ObjectStore store, char[] passphrase) throws IOException {
         RepositoryConfig config = readConfig(store);
+        if (config.plaintext()) {
+            return new Repository(store, config, null, null);
+        }
         List<String> unreadable = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         IntegrityException damagedKey = null;
@@ -231,6 +253,17 @@ public final class Repository {
         if (bad != null) {
             throw new VaultException(what + " is not valid: its " + bad + " field is missing or malformed");
         }
+        if (config.plaintext()) {
+            if (!RepositoryConfig.PLAINTEXT.equals(config.encryption()) || config.mac() != null) {
+                throw new VaultException(what + " names an encryption this photovault does not know ("
+                        + config.encryption() + "): upgrade photovault");
+            }
+            if (!(store instanceof dev.photovault.vault.core.archive.PortableArchive)) {
+                // The config is plaintext: a changed one must never make backups write in the clear.
+                throw new IntegrityException(what + " says the repository is unencrypted, which only a plaintext"
+                        + " portable archive (.pva) may be: the config was altered; restore it from a copy");
+            }
+        }
         return config;
     }
 
@@ -244,7 +277,7 @@ public final class Repository {
 
     /** A chunker with this repository's parameters and secret seed. */
     public FastCdc chunker() {
-        return new FastCdc(config.chunker(), keys.chunkerSeed());
+        return new FastCdc(config.chunker(), keys == null ? 0 : keys.chunkerSeed());
     }
 
     public ChunkSealer chunkSealer() {
@@ -500,6 +533,9 @@ public final class Repository {
 
     /** Adds a key that opens this repository with another passphrase. @return its id */
     public String addKey(char[] passphrase, KdfParams kdf) throws IOException {
+        if (keys == null) {
+            throw new VaultException(store.location() + " is a plaintext archive: it has no keys to add to");
+        }
         return writeKey(store, keys, passphrase, kdf);
     }
 

@@ -12,9 +12,19 @@ import java.time.Instant;
  * @param created   when {@code init} ran
  * @param chunker   the FastCDC parameters every backup into this repository uses
  * @param mac       hex HMAC-SHA256 of {@link #canonical()} under the MAC key; absent in repositories made before it
+ *                  and in plaintext archives
+ * @param encryption absent for an encrypted repository; {@code "none"} only in a plaintext portable archive
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RepositoryConfig(int version, String id, Instant created, ChunkerParams chunker, String mac) {
+public record RepositoryConfig(int version, String id, Instant created, ChunkerParams chunker, String mac,
+        String encryption) {
+
+    /** The {@link #encryption} of a plaintext portable archive. */
+    public static final String PLAINTEXT = "none";
+
+    public boolean plaintext() {
+        return encryption != null;
+    }
 
     /** The text the MAC covers: one field a line, in this order, each line ending in {@code \n}. */
     public String canonical() {
@@ -23,6 +33,6 @@ public record RepositoryConfig(int version, String id, Instant created, ChunkerP
     }
 
     RepositoryConfig withMac(String newMac) {
-        return new RepositoryConfig(version, id, created, chunker, newMac);
+        return new RepositoryConfig(version, id, created, chunker, newMac, encryption);
     }
 }

@@ -88,8 +88,8 @@ public final class RepositoryLock implements AutoCloseable {
      */
     public static RepositoryLock acquireForReading(Repository repository, String purpose, boolean noLock)
             throws IOException {
-        if (noLock) {
-            return new RepositoryLock(repository, null, null);
+        if (noLock || repository.store() instanceof dev.photovault.vault.core.archive.PortableArchive) {
+            return new RepositoryLock(repository, null, null); // an archive never changes: nothing to guard against
         }
         try {
             return acquire(repository, false, purpose, Duration.ZERO);

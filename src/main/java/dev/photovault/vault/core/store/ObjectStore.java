@@ -41,6 +41,14 @@ public interface ObjectStore extends Closeable {
     /** A human-readable location for messages, such as the folder path or bucket URI (never credentials). */
     String location();
 
+    /**
+     * Where an object's bytes are, when that means more than its key (a portable archive: a byte range of the
+     * file), for messages about damage; null otherwise.
+     */
+    default String position(String key) {
+        return null;
+    }
+
     /** Releases what the store holds (connections, producers); a local folder holds nothing. */
     @Override
     default void close() throws IOException {
