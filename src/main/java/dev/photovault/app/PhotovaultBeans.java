@@ -63,6 +63,12 @@ public class PhotovaultBeans implements CamelConfiguration {
         context.getRegistry().bind("photovaultGooglePhotosCounters", new GooglePhotosCounters(context));
         context.getRegistry().bind("photovaultGooglePhotosItem", new GooglePhotosItemHeaders());
         context.getRegistry().bind("photovaultAlbumSelection", new AlbumSelection(property(context, "backup.albums")));
+        String push = property(context, "push.mode");
+        context.getRegistry().bind("photovaultAlbumPush", new AlbumPushJob(
+                Path.of(orDefault(property(context, "push.source"), "photovault-data/albums")),
+                AlbumPush.Mode.valueOf(orDefault(push, "copy").toUpperCase(java.util.Locale.ROOT)),
+                Boolean.parseBoolean(property(context, "push.dry-run")),
+                Path.of(orDefault(property(context, "push.state-dir"), "photovault-data/push-state"))));
         context.getRegistry().bind("photovaultTakeoutInbox", new TakeoutInbox(
                 Path.of(orDefault(property(context, "takeout.inbox"), "photovault-data/takeout-inbox")),
                 Path.of(orDefault(property(context, "takeout.done"), "photovault-data/takeout-done")),

@@ -80,13 +80,17 @@ final class RepositoryOptions {
 
     /** This machine's cache of {@code repository}. */
     LocalCache cache(Repository repository) {
-        Path root = cacheDir;
-        if (root == null) {
-            String xdg = System.getenv("XDG_CACHE_HOME");
-            root = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
-                    .resolve("photovault");
+        return LocalCache.of(cacheRoot(cacheDir), repository.config().id());
+    }
+
+    /** This machine's cache folder: {@code dir} if given, else $XDG_CACHE_HOME/photovault, else ~/.cache/photovault. */
+    static Path cacheRoot(Path dir) {
+        if (dir != null) {
+            return dir;
         }
-        return LocalCache.of(root, repository.config().id());
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+                .resolve("photovault");
     }
 
     /** A shared lock for a command that only reads, or none (see {@link RepositoryLock#acquireForReading}). */

@@ -9,10 +9,9 @@ import dev.photovault.emulator.GooglePhotosEmulator;
 import dev.photovault.googlephotos.api.Album;
 import dev.photovault.googlephotos.api.GooglePhotosClient;
 import dev.photovault.googlephotos.api.MediaItem;
-import dev.photovault.googlephotos.api.PhotosEndpoints;
-import dev.photovault.googlephotos.api.RetryPolicy;
 import dev.photovault.takeout.TakeoutFixture;
 import dev.photovault.takeout.TakeoutImport;
+import dev.photovault.testing.EmulatorConfig;
 import dev.photovault.testing.Cli;
 import dev.photovault.testing.TestRepository;
 import dev.photovault.vault.core.backup.ItemBackup;
@@ -56,9 +55,7 @@ class GooglePhotosRestoreTest {
     @BeforeEach
     void setUp() throws Exception {
         emulator = GooglePhotosEmulator.builder().start();
-        client = new GooglePhotosClient(new PhotosEndpoints(emulator.apiUrl(), emulator.pickerUrl(),
-                emulator.tokenUrl()), emulator.credentials().clientId(), emulator.credentials().clientSecret(),
-                emulator.credentials().refreshToken(), RetryPolicy.GOOGLE);
+        client = EmulatorConfig.client(emulator);
         Path repo = tmp.resolve("repo");
         repository = TestRepository.create(repo);
         TakeoutFixture f = new TakeoutFixture("20250301T120000Z");
@@ -100,12 +97,8 @@ class GooglePhotosRestoreTest {
         String id = backup.commit().snapshot();
         snapshot = repository.loadSnapshot(id);
         assertThat(snapshot.entries()).hasSize(300);
-        cli = Cli.forRepository(repo).withEnv(Map.of("GOOGLE_PHOTOS_API_URL", emulator.apiUrl(),
-                "GOOGLE_PHOTOS_PICKER_URL", emulator.pickerUrl(), "GOOGLE_PHOTOS_TOKEN_URL", emulator.tokenUrl(),
-                "GOOGLE_PHOTOS_CLIENT_ID", emulator.credentials().clientId(),
-                "GOOGLE_PHOTOS_CLIENT_SECRET", emulator.credentials().clientSecret(),
-                "GOOGLE_PHOTOS_REFRESH_TOKEN", emulator.credentials().refreshToken(),
-                "PHOTOVAULT_CACHE_DIR", tmp.resolve("cache").toString()));
+        cli = Cli.forRepository(repo).withEnv(EmulatorConfig.environment(emulator))
+                .withEnv(Map.of("PHOTOVAULT_CACHE_DIR", tmp.resolve("cache").toString()));
     }
 
     @AfterEach

@@ -51,7 +51,7 @@ class PortableArchiveCommandLineTest {
         assertThat(Files.list(pva.getParent())).containsExactly(pva);
 
         // The repository is gone: the archive is all there is.
-        deleteTree(repo);
+        TestRepository.deleteTree(repo);
         Cli archive = new Cli(pva, Map.of("PHOTOVAULT_PASSWORD", ARCHIVE_PASSPHRASE));
         Cli.Result snapshots = archive.run("snapshots");
         assertThat(snapshots.exitCode()).as(snapshots.all()).isZero();
@@ -144,13 +144,4 @@ class PortableArchiveCommandLineTest {
         assertThat(check.exitCode()).as(check.all()).isZero();
     }
 
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                p.toFile().setWritable(true);
-                Files.delete(p);
-            }
-        }
-    }
 }

@@ -32,4 +32,21 @@ public final class EmulatorConfig {
         lines.add("");
         return Files.writeString(dir.resolve("application.properties"), String.join("\n", lines));
     }
+
+    /** The environment a child {@code photovault} command needs to reach the emulator's account. */
+    public static java.util.Map<String, String> environment(GooglePhotosEmulator emulator) {
+        return java.util.Map.of("GOOGLE_PHOTOS_API_URL", emulator.apiUrl(),
+                "GOOGLE_PHOTOS_PICKER_URL", emulator.pickerUrl(), "GOOGLE_PHOTOS_TOKEN_URL", emulator.tokenUrl(),
+                "GOOGLE_PHOTOS_CLIENT_ID", emulator.credentials().clientId(),
+                "GOOGLE_PHOTOS_CLIENT_SECRET", emulator.credentials().clientSecret(),
+                "GOOGLE_PHOTOS_REFRESH_TOKEN", emulator.credentials().refreshToken());
+    }
+
+    /** A client of the emulator's account, to look at what a command did. */
+    public static dev.photovault.googlephotos.api.GooglePhotosClient client(GooglePhotosEmulator emulator) {
+        return new dev.photovault.googlephotos.api.GooglePhotosClient(new dev.photovault.googlephotos.api.PhotosEndpoints(
+                emulator.apiUrl(), emulator.pickerUrl(), emulator.tokenUrl()), emulator.credentials().clientId(),
+                emulator.credentials().clientSecret(), emulator.credentials().refreshToken(),
+                dev.photovault.googlephotos.api.RetryPolicy.GOOGLE);
+    }
 }

@@ -68,4 +68,14 @@ public final class TestRepository {
         }
         return -1;
     }
+
+    /** Deletes a folder and everything in it (read-only files included). */
+    public static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                p.toFile().setWritable(true);
+                Files.delete(p);
+            }
+        }
+    }
 }

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The media type of a local photo or video by its extension; null for anything else. */
-final class MediaTypes {
+public final class MediaTypes {
 
     private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
             Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"), Map.entry("png", "image/png"),
@@ -20,7 +20,7 @@ final class MediaTypes {
     private MediaTypes() {
     }
 
-    static String guess(String filename) {
+    public static String guess(String filename) {
         int dot = filename.lastIndexOf('.');
         return dot < 0 ? null : BY_EXTENSION.get(filename.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
