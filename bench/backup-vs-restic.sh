@@ -9,9 +9,7 @@ work=bench/work
 jar=target/photovault.jar
 source bench/lib.sh
 bench_prepare
-lib="$work/library-$size_mb"
-[ -d "$lib" ] || python3 bench/generate-library.py "$lib" --size-mb "$size_mb"
-bytes=$(du -sb "$lib" | cut -f1)
+bench_library "$size_mb"
 export RESTIC_PASSWORD=bench-passphrase PHOTOVAULT_PASSWORD=bench-passphrase RESTIC_CACHE_DIR="$work/restic-cache"
 pv=(java -Xmx256m -jar "$jar")
 

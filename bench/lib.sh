@@ -23,3 +23,11 @@ measure() {
 median() { tr ' ' '\n' <<< "$1" | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 max() { tr ' ' '\n' <<< "$1" | grep -v '^$' | sort -g | tail -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (a > 0 ? b / a : 0) }'; }
+
+# bench_library SIZE_MB generates the photo library of that size once (bench/generate-library.py) and sets $lib to
+# its folder and $bytes to its size.
+bench_library() {
+  lib="$work/library-$1"
+  [ -d "$lib" ] || python3 bench/generate-library.py "$lib" --size-mb "$1"
+  bytes=$(du -sb "$lib" | cut -f1)
+}

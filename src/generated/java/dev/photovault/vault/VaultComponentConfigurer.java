@@ -59,6 +59,10 @@ public class VaultComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lockwait":
         case "lockWait": getOrCreateConfiguration(target).setLockWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "objectlock":
+        case "objectLock": getOrCreateConfiguration(target).setObjectLock(property(camelContext, java.lang.String.class, value)); return true;
+        case "objectlockdays":
+        case "objectLockDays": getOrCreateConfiguration(target).setObjectLockDays(property(camelContext, java.lang.String.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "passwordfile":
         case "passwordFile": getOrCreateConfiguration(target).setPasswordFile(property(camelContext, java.lang.String.class, value)); return true;
@@ -76,6 +80,12 @@ public class VaultComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sync": getOrCreateConfiguration(target).setSync(property(camelContext, boolean.class, value)); return true;
         case "tags": getOrCreateConfiguration(target).setTags(property(camelContext, java.lang.String.class, value)); return true;
         case "target": getOrCreateConfiguration(target).setTarget(property(camelContext, java.lang.String.class, value)); return true;
+        case "toinitialize":
+        case "toInitialize": getOrCreateConfiguration(target).setToInitialize(property(camelContext, boolean.class, value)); return true;
+        case "topasswordfile":
+        case "toPasswordFile": getOrCreateConfiguration(target).setToPasswordFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "tostore":
+        case "toStore": getOrCreateConfiguration(target).setToStore(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -112,6 +122,10 @@ public class VaultComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": return boolean.class;
         case "lockwait":
         case "lockWait": return long.class;
+        case "objectlock":
+        case "objectLock": return java.lang.String.class;
+        case "objectlockdays":
+        case "objectLockDays": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "passwordfile":
         case "passwordFile": return java.lang.String.class;
@@ -129,6 +143,12 @@ public class VaultComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sync": return boolean.class;
         case "tags": return java.lang.String.class;
         case "target": return java.lang.String.class;
+        case "toinitialize":
+        case "toInitialize": return boolean.class;
+        case "topasswordfile":
+        case "toPasswordFile": return java.lang.String.class;
+        case "tostore":
+        case "toStore": return java.lang.String.class;
         default: return null;
         }
     }
@@ -166,6 +186,10 @@ public class VaultComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lockwait":
         case "lockWait": return getOrCreateConfiguration(target).getLockWait();
+        case "objectlock":
+        case "objectLock": return getOrCreateConfiguration(target).getObjectLock();
+        case "objectlockdays":
+        case "objectLockDays": return getOrCreateConfiguration(target).getObjectLockDays();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "passwordfile":
         case "passwordFile": return getOrCreateConfiguration(target).getPasswordFile();
@@ -183,6 +207,12 @@ public class VaultComponentConfigurer extends PropertyConfigurerSupport implemen
         case "sync": return getOrCreateConfiguration(target).isSync();
         case "tags": return getOrCreateConfiguration(target).getTags();
         case "target": return getOrCreateConfiguration(target).getTarget();
+        case "toinitialize":
+        case "toInitialize": return getOrCreateConfiguration(target).isToInitialize();
+        case "topasswordfile":
+        case "toPasswordFile": return getOrCreateConfiguration(target).getToPasswordFile();
+        case "tostore":
+        case "toStore": return getOrCreateConfiguration(target).getToStore();
         default: return null;
         }
     }

@@ -45,6 +45,10 @@ public class VaultEndpointConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lockwait":
         case "lockWait": target.getConfiguration().setLockWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "objectlock":
+        case "objectLock": target.getConfiguration().setObjectLock(property(camelContext, java.lang.String.class, value)); return true;
+        case "objectlockdays":
+        case "objectLockDays": target.getConfiguration().setObjectLockDays(property(camelContext, java.lang.String.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "passwordfile":
         case "passwordFile": target.getConfiguration().setPasswordFile(property(camelContext, java.lang.String.class, value)); return true;
@@ -62,6 +66,12 @@ public class VaultEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sync": target.getConfiguration().setSync(property(camelContext, boolean.class, value)); return true;
         case "tags": target.getConfiguration().setTags(property(camelContext, java.lang.String.class, value)); return true;
         case "target": target.getConfiguration().setTarget(property(camelContext, java.lang.String.class, value)); return true;
+        case "toinitialize":
+        case "toInitialize": target.getConfiguration().setToInitialize(property(camelContext, boolean.class, value)); return true;
+        case "topasswordfile":
+        case "toPasswordFile": target.getConfiguration().setToPasswordFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "tostore":
+        case "toStore": target.getConfiguration().setToStore(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -91,6 +101,10 @@ public class VaultEndpointConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": return boolean.class;
         case "lockwait":
         case "lockWait": return long.class;
+        case "objectlock":
+        case "objectLock": return java.lang.String.class;
+        case "objectlockdays":
+        case "objectLockDays": return java.lang.String.class;
         case "password": return java.lang.String.class;
         case "passwordfile":
         case "passwordFile": return java.lang.String.class;
@@ -108,6 +122,12 @@ public class VaultEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sync": return boolean.class;
         case "tags": return java.lang.String.class;
         case "target": return java.lang.String.class;
+        case "toinitialize":
+        case "toInitialize": return boolean.class;
+        case "topasswordfile":
+        case "toPasswordFile": return java.lang.String.class;
+        case "tostore":
+        case "toStore": return java.lang.String.class;
         default: return null;
         }
     }
@@ -138,6 +158,10 @@ public class VaultEndpointConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lockwait":
         case "lockWait": return target.getConfiguration().getLockWait();
+        case "objectlock":
+        case "objectLock": return target.getConfiguration().getObjectLock();
+        case "objectlockdays":
+        case "objectLockDays": return target.getConfiguration().getObjectLockDays();
         case "password": return target.getConfiguration().getPassword();
         case "passwordfile":
         case "passwordFile": return target.getConfiguration().getPasswordFile();
@@ -155,6 +179,12 @@ public class VaultEndpointConfigurer extends PropertyConfigurerSupport implement
         case "sync": return target.getConfiguration().isSync();
         case "tags": return target.getConfiguration().getTags();
         case "target": return target.getConfiguration().getTarget();
+        case "toinitialize":
+        case "toInitialize": return target.getConfiguration().isToInitialize();
+        case "topasswordfile":
+        case "toPasswordFile": return target.getConfiguration().getToPasswordFile();
+        case "tostore":
+        case "toStore": return target.getConfiguration().getToStore();
         default: return null;
         }
     }

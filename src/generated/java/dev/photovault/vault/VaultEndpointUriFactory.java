@@ -23,7 +23,7 @@ public class VaultEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(26);
+        Set<String> props = new HashSet<>(31);
         props.add("cacheDir");
         props.add("carryForward");
         props.add("dryRun");
@@ -36,6 +36,8 @@ public class VaultEndpointUriFactory extends org.apache.camel.support.component.
         props.add("label");
         props.add("lazyStartProducer");
         props.add("lockWait");
+        props.add("objectLock");
+        props.add("objectLockDays");
         props.add("operation");
         props.add("password");
         props.add("passwordFile");
@@ -50,9 +52,13 @@ public class VaultEndpointUriFactory extends org.apache.camel.support.component.
         props.add("sync");
         props.add("tags");
         props.add("target");
+        props.add("toInitialize");
+        props.add("toPasswordFile");
+        props.add("toStore");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(2);
         secretProps.add("password");
+        secretProps.add("toPasswordFile");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

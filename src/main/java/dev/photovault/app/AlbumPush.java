@@ -8,6 +8,7 @@ import dev.photovault.googlephotos.api.QuotaExhaustedException;
 import dev.photovault.googlephotos.api.ReauthorizationRequiredException;
 import dev.photovault.vault.core.VaultException;
 import dev.photovault.vault.core.VaultJson;
+import dev.photovault.vault.core.Workers;
 import dev.photovault.vault.core.archiver.MediaTypes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +62,8 @@ public final class AlbumPush {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlbumPush.class);
     private static final int BATCH = 50;
+    /** Uploads in flight at once. */
+    private static final int UPLOADS = 4;
     private static final HexFormat HEX = HexFormat.of();
 
     /**
@@ -129,6 +134,8 @@ public final class AlbumPush {
     private int deleted;
     private int rebuilt;
     private final List<String> removed = new ArrayList<>();
+    private final ExecutorService uploads = Workers.pool(
+            "photovault-push-upload", UPLOADS);
 
     private AlbumPush(GooglePhotosClient client, Path root, Mode mode, boolean dryRun, Path stateFile) {
         this.client = client;
@@ -155,6 +162,14 @@ public final class AlbumPush {
     }
 
     private Result run() throws IOException {
+        try {
+            return runWithPool();
+        } finally {
+            uploads.shutdownNow();
+        }
+    }
+
+    private Result runWithPool() throws IOException {
         state = load();
         List<String> refused = new ArrayList<>();
         Map<String, List<Local>> byAlbum = scan(refused);
@@ -317,7 +332,6 @@ public final class AlbumPush {
 
     private void pushAlbum(String title, String albumId, List<Local> files) throws IOException {
         List<Local> pending = new ArrayList<>();
-        List<GooglePhotosClient.NewItem> tokens = new ArrayList<>();
         Map<String, Local> queued = new HashMap<>();
         List<Local> toAdd = new ArrayList<>();
         List<Local> done = new ArrayList<>();
@@ -340,28 +354,40 @@ public final class AlbumPush {
                 done.add(f);
                 continue;
             }
+            queued.put(f.sha256(), f);
             if (dryRun) {
                 plan.add("would upload " + f.path() + " into album " + title);
-                queued.put(f.sha256(), f);
-                continue;
-            }
-            String token;
-            try (InputStream in = Files.newInputStream(f.file())) {
-                token = client.upload(in, Files.size(f.file()), MediaTypes.guess(f.name()), f.name());
-            } catch (QuotaExhaustedException | ReauthorizationRequiredException stop) {
-                throw stop;
-            } catch (PhotosApiException | IOException e) {
-                failures.add(f.path() + ": " + e.getMessage());
-                continue;
-            }
-            queued.put(f.sha256(), f);
-            pending.add(f);
-            tokens.add(new GooglePhotosClient.NewItem(token, f.name(), ""));
-            if (pending.size() == BATCH) {
-                create(title, albumId, pending, tokens, done);
+            } else {
+                pending.add(f);
             }
         }
-        create(title, albumId, pending, tokens, done);
+        // Uploads run UPLOADS at a time (each is one request, bound by latency), then one batchCreate per 50.
+        for (int i = 0; i < pending.size(); i += BATCH) {
+            List<Local> batch = pending.subList(i, Math.min(pending.size(), i + BATCH));
+            List<Local> uploaded = new ArrayList<>();
+            List<GooglePhotosClient.NewItem> tokens = new ArrayList<>();
+            List<Future<String>> results = new ArrayList<>();
+            for (Local f : batch) {
+                results.add(uploads.submit(() -> upload(f)));
+            }
+            RuntimeException stop = null;
+            for (int k = 0; k < batch.size(); k++) {
+                Local f = batch.get(k);
+                try {
+                    String token = Workers.await(results.get(k), "push");
+                    uploaded.add(f);
+                    tokens.add(new GooglePhotosClient.NewItem(token, f.name(), ""));
+                } catch (QuotaExhaustedException | ReauthorizationRequiredException e) {
+                    stop = stop == null ? e : stop;
+                } catch (PhotosApiException | IOException e) {
+                    failures.add(f.path() + ": " + e.getMessage());
+                }
+            }
+            if (stop != null) {
+                throw stop; // the tokens of this batch are not created: the next run uploads them again
+            }
+            create(title, albumId, uploaded, tokens, done);
+        }
         addExisting(title, albumId, toAdd, done);
         if (mode == Mode.MOVE) {
             for (Local f : done) {
@@ -376,6 +402,12 @@ public final class AlbumPush {
             if (dryRun) {
                 queued.values().forEach(f -> plan.add("would delete " + f.path() + " once uploaded"));
             }
+        }
+    }
+
+    private String upload(Local f) throws IOException {
+        try (InputStream in = Files.newInputStream(f.file())) {
+            return client.upload(in, Files.size(f.file()), MediaTypes.guess(f.name()), f.name());
         }
     }
 

@@ -40,8 +40,11 @@ final class PruneCommand implements Callable<Integer> {
 
     static void run(Repository repo, Duration grace, boolean dryRun) throws IOException {
         PruneResult r = new Pruner(repo).prune(grace, dryRun);
-        System.out.printf("%s %d unreferenced chunks (%s); kept %d referenced and %d younger than %s%n",
+        System.out.printf("%s %d unreferenced chunks (%s); kept %d referenced and %d younger than %s%s%n",
                 dryRun ? "would delete" : "deleted", r.chunksDeleted(), ByteSizes.format(r.bytesFreed()),
-                r.chunksReferenced(), r.chunksInGrace(), grace);
+                r.chunksReferenced(), r.chunksInGrace(), grace, r.chunksLocked() == 0 ? ""
+                        : "; kept " + r.chunksLocked() + " unreferenced chunks that are locked"
+                                + (r.lockedUntil() == null ? "" : " until " + r.lockedUntil())
+                                + " (S3 Object Lock: a prune after that deletes them)");
     }
 }

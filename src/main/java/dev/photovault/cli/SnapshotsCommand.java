@@ -32,6 +32,7 @@ final class SnapshotsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Repository repo = repository.open();
         List<SnapshotRef> snapshots = repo.listSnapshots();
+        Map<String, Repository.Hold> holds = repo.holds();
         if (json) {
             List<Map<String, Object>> out = new ArrayList<>();
             for (SnapshotRef s : snapshots) {
@@ -39,6 +40,11 @@ final class SnapshotsCommand implements Callable<Integer> {
                 m.put("id", s.id());
                 m.put("short_id", s.shortId());
                 m.putAll(VaultJson.MAPPER.convertValue(s.header(), Map.class));
+                Repository.Hold hold = holds.get(s.id());
+                m.put("held", hold != null);
+                if (hold != null && hold.reason() != null) {
+                    m.put("holdReason", hold.reason());
+                }
                 out.add(m);
             }
             System.out.println(VaultJson.MAPPER.writeValueAsString(out));
@@ -49,6 +55,10 @@ final class SnapshotsCommand implements Callable<Integer> {
         for (SnapshotRef s : snapshots) {
             SnapshotHeader h = s.header();
             String tags = h.tags().isEmpty() ? "" : " [" + String.join(",", h.tags()) + "]";
+            Repository.Hold hold = holds.get(s.id());
+            if (hold != null) {
+                tags += " (held" + (hold.reason() == null ? "" : ": " + hold.reason()) + ")";
+            }
             System.out.printf("%-8s  %-19s  %-12s  %-8s  %8d  %10s  %s%s%s%n", s.shortId(), LOCAL_TIME.format(h.time()),
                     h.hostname(), h.source(), h.stats().files(), ByteSizes.format(h.stats().totalBytes()),
                     String.join(" ", h.paths()), tags, h.partial() ? " (partial: " + h.missing().size() + " missing)" : "");

@@ -24,6 +24,14 @@ final class StoreEndpoints {
     }
 
     static ObjectStore open(CamelContext context, String uri) throws Exception {
+        return open(context, uri, null);
+    }
+
+    /**
+     * @param lock an Object Lock from the settings (vault.object-lock-*), or null; the store URI's own
+     *             {@code objectLock}/{@code objectLockDays} options win
+     */
+    static ObjectStore open(CamelContext context, String uri, ObjectLock lock) throws Exception {
         if (uri == null || uri.isBlank()) {
             throw new VaultException("no store configured: set vault.store to a file: or aws2-s3: endpoint URI");
         }
@@ -32,6 +40,15 @@ final class StoreEndpoints {
         Endpoint endpoint;
         try {
             String resolved = context.resolvePropertyPlaceholders(uri);
+            int query = resolved.indexOf('?');
+            if (query > 0) {
+                java.util.Map<String, Object> options = URISupport.parseQuery(resolved.substring(query + 1), true, true);
+                ObjectLock own = ObjectLock.take(options);
+                if (own != null) {
+                    lock = own;
+                    resolved = URISupport.appendParametersToURI(resolved.substring(0, query), options);
+                }
+            }
             int colon = resolved.indexOf(':');
             Component component = colon < 1 ? null : context.getComponent(resolved.substring(0, colon));
             if (component == null) {
@@ -45,10 +62,13 @@ final class StoreEndpoints {
                     + URISupport.sanitizeUri(String.valueOf(e.getMessage())));
         }
         if (endpoint instanceof FileEndpoint file) {
+            if (lock != null) {
+                throw new VaultException("Object Lock (objectLock=…) is an S3 feature: a file: store cannot lock objects");
+            }
             return new LocalObjectStore(file.getFile().toPath().toAbsolutePath());
         }
         if (endpoint instanceof AWS2S3Endpoint s3) {
-            return new S3ObjectStore(s3);
+            return new S3ObjectStore(s3, lock);
         }
         throw new VaultException("the store must be a file: or aws2-s3: endpoint, not " + endpoint.getEndpointBaseUri());
     }

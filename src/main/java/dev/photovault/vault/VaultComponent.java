@@ -93,7 +93,8 @@ public class VaultComponent extends HealthCheckComponent {
             synchronized (stores) {
                 store = stores.get(c.getStore());
                 if (store == null) {
-                    store = StoreEndpoints.open(getCamelContext(), c.getStore());
+                    store = StoreEndpoints.open(getCamelContext(), c.getStore(),
+                            ObjectLock.of(c.getObjectLock(), c.getObjectLockDays()));
                     stores.put(c.getStore(), store);
                 }
             }

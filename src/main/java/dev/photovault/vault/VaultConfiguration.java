@@ -25,6 +25,13 @@ public class VaultConfiguration implements Cloneable {
     @UriParam(label = "common", description = "Where run reports are kept (default: ~/.cache/photovault); each"
             + " repository gets a folder named by its id")
     private String cacheDir;
+    @UriParam(label = "common", enums = "GOVERNANCE,COMPLIANCE", description = "S3 Object Lock: every object"
+            + " written (but locks) gets a retention of this mode; the bucket must have Object Lock enabled. The"
+            + " store URI's own objectLock option wins")
+    private String objectLock;
+    @UriParam(label = "common", description = "With objectLock: how many days a snapshot stays locked (a decimal);"
+            + " chunks are kept locked at least as long as every snapshot that names them")
+    private String objectLockDays;
     @UriParam(label = "open", defaultValue = "camel", description = "What is backed up, recorded in the snapshot"
             + " (e.g. google-photos, picker); the parent snapshot is the newest of the same source and paths")
     private String source = "camel";
@@ -57,6 +64,15 @@ public class VaultConfiguration implements Cloneable {
     @UriParam(label = "restore", defaultValue = "false", description = "Keep the target a plain mirror: also remove"
             + " what the snapshot no longer holds (only in an empty folder or one an earlier sync made)")
     private boolean sync;
+    @UriParam(label = "copy", description = "The store URI vault:copy copies snapshots into (file:…, aws2-s3://…):"
+            + " a repository with keys of its own")
+    private String toStore;
+    @UriParam(label = "copy", description = "The file whose first line is the target's passphrase (default: the"
+            + " source's passphrase)", secret = true)
+    private String toPasswordFile;
+    @UriParam(label = "copy", defaultValue = "false", description = "Create the target repository on first use if its"
+            + " store holds none (with the production chunker parameters), wrapped by the target passphrase")
+    private boolean toInitialize;
     @UriParam(label = "check", defaultValue = "0", description = "Share of chunks (0 to 1) to decrypt and verify;"
             + " 0 checks structure only")
     private double readDataSubset;
@@ -194,6 +210,46 @@ public class VaultConfiguration implements Cloneable {
 
     public void setSnapshot(String snapshot) {
         this.snapshot = snapshot;
+    }
+
+    public String getObjectLock() {
+        return objectLock;
+    }
+
+    public void setObjectLock(String objectLock) {
+        this.objectLock = objectLock;
+    }
+
+    public String getObjectLockDays() {
+        return objectLockDays;
+    }
+
+    public void setObjectLockDays(String objectLockDays) {
+        this.objectLockDays = objectLockDays;
+    }
+
+    public String getToStore() {
+        return toStore;
+    }
+
+    public void setToStore(String toStore) {
+        this.toStore = toStore;
+    }
+
+    public String getToPasswordFile() {
+        return toPasswordFile;
+    }
+
+    public void setToPasswordFile(String toPasswordFile) {
+        this.toPasswordFile = toPasswordFile;
+    }
+
+    public boolean isToInitialize() {
+        return toInitialize;
+    }
+
+    public void setToInitialize(boolean toInitialize) {
+        this.toInitialize = toInitialize;
     }
 
     public String getTarget() {

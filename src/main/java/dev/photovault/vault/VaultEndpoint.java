@@ -20,7 +20,7 @@ import org.apache.camel.support.DefaultEndpoint;
         producerOnly = true, category = {Category.FILE, Category.CLOUD}, headersClass = VaultConstants.class)
 public class VaultEndpoint extends DefaultEndpoint {
 
-    @UriPath(enums = "open,store,commit,list,read,check,forget")
+    @UriPath(enums = "open,store,commit,list,read,restore,copy,check,forget")
     @Metadata(required = true)
     private VaultOperation operation;
     @UriParam

@@ -1,6 +1,8 @@
 package dev.photovault.vault;
 
+import dev.photovault.vault.core.ByteSizes;
 import dev.photovault.vault.core.Progress;
+import dev.photovault.vault.core.copier.SnapshotCopier;
 import dev.photovault.vault.core.backup.BackupItem;
 import dev.photovault.vault.core.backup.ItemBackup;
 import dev.photovault.vault.core.restorer.EntryInputStream;
@@ -68,6 +70,7 @@ final class VaultProducer extends DefaultProducer {
             case LIST -> list(exchange);
             case READ -> read(exchange);
             case RESTORE -> restore(exchange);
+            case COPY -> copy(exchange);
             case CHECK -> check(exchange);
             case FORGET -> forget(exchange);
         }
@@ -218,6 +221,54 @@ final class VaultProducer extends DefaultProducer {
         }
     }
 
+    /**
+     * Copies into the toStore repository every snapshot it has no copy of (or the one the header CamelVaultSnapshot
+     * names). The body is a summary line; the run report and status are set as a backup sets them.
+     */
+    private void copy(Exchange exchange) throws Exception {
+        VaultConfiguration c = config();
+        if (c.getToStore() == null || c.getToStore().isBlank()) {
+            throw new VaultException("vault:copy needs the target store (toStore=…)");
+        }
+        Repository source = repository();
+        VaultConfiguration t = c.copy();
+        t.setStore(c.getToStore());
+        if (c.getToPasswordFile() != null && !c.getToPasswordFile().isBlank()) {
+            t.setPasswordFile(c.getToPasswordFile());
+            t.setPassword(null);
+        }
+        t.setInitialize(c.isToInitialize());
+        Repository target = endpoint.getComponent().repository(t);
+        String wanted = exchange.getMessage().getHeader(VaultConstants.SNAPSHOT, String.class);
+        List<String> ids = wanted == null || wanted.isBlank() ? List.of() : List.of(source.resolveSnapshot(wanted).id());
+        long started = System.nanoTime();
+        SnapshotCopier.Result r;
+        try (RepositoryLock read = RepositoryLock.acquireForReading(source, "copy", false);
+                RepositoryLock write = RepositoryLock.acquire(target, false, "copy", Duration.ofMillis(c.getLockWait()))) {
+            r = new SnapshotCopier(source, target, 4, new Progress()).copy(ids);
+        }
+        long chunks = r.copied().stream().mapToLong(SnapshotCopier.Copied::chunksNew).sum();
+        long bytes = r.copied().stream().mapToLong(SnapshotCopier.Copied::bytesNew).sum();
+        String status = r.failed().isEmpty() ? "complete" : "partial";
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("status", status);
+        report.put("job", exchange.getFromRouteId());
+        report.put("operation", "copy");
+        report.put("target", target.store().location());
+        report.put("copied", r.copied());
+        report.put("alreadyThere", r.alreadyThere().size());
+        report.put("failed", r.failed());
+        report.put("chunksWritten", chunks);
+        report.put("bytesWritten", bytes);
+        report.put("durationMillis", (System.nanoTime() - started) / 1_000_000);
+        exchange.setProperty(VaultConstants.REPORT_PROPERTY, VaultJson.MAPPER.writeValueAsString(report));
+        exchange.setProperty(STATUS_PROPERTY, status);
+        exchange.getMessage().setBody(String.format(java.util.Locale.ROOT, "copied %d snapshots to %s (%d already"
+                + " there): %d chunks, %s written%s", r.copied().size(), target.store().location(),
+                r.alreadyThere().size(), chunks, ByteSizes.format(bytes),
+                r.failed().isEmpty() ? "" : "; " + String.join("; ", r.failed())));
+    }
+
     private void check(Exchange exchange) throws Exception {
         double subset = config().getReadDataSubset();
         CheckResult result = new Checker(repository(), 2, new Progress()).check(subset > 0, Math.min(1.0, subset),
@@ -248,6 +299,9 @@ final class VaultProducer extends DefaultProducer {
             LocalCache.of(cacheDir(), repository.config().id()).forgetSnapshots(removed);
             summary.put("removed", removed);
             summary.put("kept", decisions.size() - removed.size());
+            summary.put("keptLocked", decisions.stream().filter(d -> d.keep() && d.reasons().size() == 1
+                    && d.reasons().get(0).startsWith("locked")).map(d -> d.snapshot().id() + ": " + d.reasons().get(0))
+                    .toList());
             if (c.isPrune()) {
                 PruneResult pruned = new Pruner(repository).prune(Duration.ofMillis(c.getPruneGrace()), false);
                 summary.put("prune", pruned);

@@ -33,13 +33,14 @@ public final class S3ProxyServer implements AutoCloseable {
 
     public S3ProxyServer() throws Exception {
         this(ContextBuilder.newBuilder("transient").credentials(ACCESS_KEY, SECRET_KEY).build(BlobStoreContext.class),
-                false, true);
+                null, true);
     }
 
-    private S3ProxyServer(BlobStoreContext blobs, boolean readOnly, boolean ownsBlobs) throws Exception {
+    private S3ProxyServer(BlobStoreContext blobs, java.util.function.UnaryOperator<BlobStore> view, boolean ownsBlobs)
+            throws Exception {
         this.blobs = blobs;
         this.ownsBlobs = ownsBlobs;
-        BlobStore store = readOnly ? new DenyingWrites(blobs.getBlobStore()) : blobs.getBlobStore();
+        BlobStore store = view == null ? blobs.getBlobStore() : view.apply(blobs.getBlobStore());
         proxy = S3Proxy.builder().blobStore(store).endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
         proxy.start();
@@ -54,7 +55,31 @@ public final class S3ProxyServer implements AutoCloseable {
      * 403 Access Denied, as an S3 server answers a read-only IAM policy.
      */
     public S3ProxyServer readOnlyView() throws Exception {
-        return new S3ProxyServer(blobs, true, false);
+        return new S3ProxyServer(blobs, DenyingWrites::new, false);
+    }
+
+    /**
+     * A second server on the same buckets whose credentials may write and read but delete only under
+     * {@code locks/} and {@code index/}: the append-only IAM policy of README's 3-2-1 section. Other deletes are
+     * answered 403.
+     */
+    public S3ProxyServer appendOnlyView() throws Exception {
+        return new S3ProxyServer(blobs, DenyingDeletes::new, false);
+    }
+
+    /** Refuses deletes but of locks and index deltas, the way S3Proxy reports an authorization failure (403). */
+    private static final class DenyingDeletes extends ForwardingBlobStore {
+        DenyingDeletes(BlobStore delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public void removeBlob(String container, String name) {
+            if (!name.startsWith("locks/") && !name.startsWith("index/")) {
+                throw new AuthorizationException("these credentials may not delete " + name);
+            }
+            super.removeBlob(container, name);
+        }
     }
 
     /** Refuses writes the way S3Proxy reports an authorization failure (403). */

@@ -111,10 +111,8 @@ public final class ArchiveExport {
                 progress.itemDone();
             }
         }
-        SnapshotHeader h = snapshot.header();
         // The parent is not in the archive: the snapshot stands alone there.
-        SnapshotHeader header = new SnapshotHeader(h.time(), h.hostname(), h.username(), h.source(), h.paths(),
-                h.tags(), null, h.partial(), h.missing(), h.stats(), h.report());
+        SnapshotHeader header = snapshot.header().asCopy(source.config().id(), snapshotId, null);
         String id = target.saveSnapshot(new Snapshot(header, mapped));
         long length = writer.finish();
         return new Result(id, files, total, index.size(), length);

@@ -55,6 +55,7 @@ public final class ContentWriter implements AutoCloseable {
     private final AtomicLong chunksNew = new AtomicLong();
     private final AtomicLong bytesNew = new AtomicLong();
     private final AtomicLong bytesStored = new AtomicLong();
+    private final AtomicLong chunksWritten = new AtomicLong();
     private volatile long lastFlush = System.nanoTime();
 
     /** @param dryRun compute everything but write nothing */
@@ -96,6 +97,20 @@ public final class ContentWriter implements AutoCloseable {
         return new StoredContent(ids, HexFormat.of().formatHex(sha.digest()), size);
     }
 
+    /**
+     * Stores one chunk cut elsewhere (a copy from another repository with the same chunker parameters): named
+     * with this repository's key, skipped when the index knows it. @return its id here
+     */
+    public String writeChunk(byte[] buf, int off, int len) throws IOException {
+        throwIfFailed();
+        String id = sealer.idOf(buf, off, len);
+        bytesRead.addAndGet(len);
+        if (!index.contains(id) && inFlight.add(id)) {
+            store(id, buf, off, len);
+        }
+        return id;
+    }
+
     private void store(String id, byte[] buf, int off, int len) throws IOException {
         if (dryRun) {
             recordStored(id, len);
@@ -114,6 +129,7 @@ public final class ContentWriter implements AutoCloseable {
                 // its next index delta, or by one running beside us. Asking costs a stat (or a HEAD).
                 if (writeFailure.get() == null && !repository.hasChunk(id) && repository.putChunk(id, sealed)) {
                     bytesStored.addAndGet(sealed.length);
+                    chunksWritten.incrementAndGet();
                 }
                 recordStored(id, len);
             } catch (IOException e) {
@@ -197,6 +213,11 @@ public final class ContentWriter implements AutoCloseable {
 
     public long bytesNew() {
         return bytesNew.get();
+    }
+
+    /** Chunks this writer really wrote (not those found already stored, indexed or not). */
+    public long chunksWritten() {
+        return chunksWritten.get();
     }
 
     public long bytesStored() {

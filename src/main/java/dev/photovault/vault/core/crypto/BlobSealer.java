@@ -12,7 +12,8 @@ public final class BlobSealer {
     public enum Kind {
         INDEX("photovault index v1"),
         SNAPSHOT("photovault snapshot v1"),
-        LOCK("photovault lock v1");
+        LOCK("photovault lock v1"),
+        HOLD("photovault hold v1");
 
         private final byte[] aad;
 

@@ -3,7 +3,9 @@ package dev.photovault.vault.core.pruner;
 import dev.photovault.vault.core.VaultException;
 import dev.photovault.vault.core.crypto.Aead;
 import dev.photovault.vault.core.repository.DamagedObject;
+import dev.photovault.vault.core.repository.ChunkIndex;
 import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.store.ObjectLockedException;
 import dev.photovault.vault.core.snapshot.SnapshotRef;
 import dev.photovault.vault.core.snapshot.Entry;
 import dev.photovault.vault.core.store.LocalObjectStore;
@@ -36,15 +38,28 @@ public final class Pruner {
      * lock. @return every snapshot's decision, oldest first
      */
     public List<RetentionPolicy.Decision> forget(RetentionPolicy policy, boolean dryRun) throws IOException {
-        List<RetentionPolicy.Decision> decisions = policy.apply(repository.listSnapshots());
-        if (!dryRun) {
-            for (RetentionPolicy.Decision d : decisions) {
-                if (!d.keep()) {
+        Map<String, Repository.Hold> holds = repository.holds();
+        List<RetentionPolicy.Decision> decisions = policy.apply(repository.listSnapshots()).stream()
+                .map(d -> d.keep() || !holds.containsKey(d.snapshot().id()) ? d
+                        : new RetentionPolicy.Decision(d.snapshot(), true, List.of("held")))
+                .toList();
+        if (dryRun) {
+            return decisions;
+        }
+        List<RetentionPolicy.Decision> done = new java.util.ArrayList<>(decisions.size());
+        for (RetentionPolicy.Decision d : decisions) {
+            if (!d.keep()) {
+                try {
                     repository.deleteSnapshot(d.snapshot().id());
+                } catch (ObjectLockedException locked) {
+                    // Object Lock: it stays, whole, until its retention ends; a later forget removes it.
+                    d = new RetentionPolicy.Decision(d.snapshot(), true, List.of(locked.until() == null
+                            ? "locked (legal hold)" : "locked until " + locked.until()));
                 }
             }
+            done.add(d);
         }
-        return decisions;
+        return done;
     }
 
     public PruneResult prune(Duration grace, boolean dryRun) throws IOException {
@@ -62,17 +77,32 @@ public final class Pruner {
                 referenced.addAll(e.chunks());
             }
         }
-        Instant cutoff = Instant.now().minus(grace);
+        Instant now = Instant.now();
+        Instant cutoff = now.minus(grace);
+        boolean locking = repository.store().lockPeriod() != null;
+        ChunkIndex index = locking ? repository.loadIndex() : null;
         Map<String, Integer> keep = new LinkedHashMap<>();
+        Map<String, Long> locks = new java.util.HashMap<>();
         Map<String, Long> delete = new LinkedHashMap<>();
         long inGrace = 0;
+        long locked = 0;
+        long lastLock = 0;
         for (ObjectInfo info : repository.store().list("chunks/")) {
             String id = info.key().substring(info.key().lastIndexOf('/') + 1);
+            long until = index == null ? 0 : index.lockedUntil(id);
+            if (until > 0) {
+                locks.put(id, until);
+            }
             if (referenced.contains(id) || info.lastModified().isAfter(cutoff)) {
                 keep.put(id, (int) (info.size() - Aead.OVERHEAD));
                 if (!referenced.contains(id)) {
                     inGrace++;
                 }
+            } else if (until > now.getEpochSecond()) {
+                // Still locked: S3 would refuse the delete. It stays indexed; a prune after the lock deletes it.
+                keep.put(id, (int) (info.size() - Aead.OVERHEAD));
+                locked++;
+                lastLock = Math.max(lastLock, until);
             } else {
                 delete.put(id, info.size());
             }
@@ -86,21 +116,47 @@ public final class Pruner {
         List<String> oldIndexes = repository.indexKeys();
         long freed = delete.values().stream().mapToLong(Long::longValue).sum();
         if (dryRun) {
-            return new PruneResult(referenced.size(), delete.size(), freed, inGrace, oldIndexes.size());
+            return new PruneResult(referenced.size(), delete.size(), freed, inGrace, oldIndexes.size(), locked,
+                    lastLock == 0 ? null : Instant.ofEpochSecond(lastLock));
         }
-        String rebuilt = repository.writeIndex(keep);
+        java.util.concurrent.atomic.AtomicLong lockedByDelta = new java.util.concurrent.atomic.AtomicLong();
+        String rebuilt = repository.writeIndex(keep, locks);
         repository.store().flush();
         for (String key : oldIndexes) {
             if (!key.equals(rebuilt)) {
-                repository.store().delete(key);
+                try {
+                    repository.store().delete(key);
+                } catch (ObjectLockedException stillLocked) {
+                    // A locked delta stays; the chunks it names must then stay too (below), or it would name
+                    // chunks that are gone and a backup would trust it.
+                    repository.readIndex(key, (id, size) -> {
+                        if (delete.remove(id) != null) {
+                            lockedByDelta.incrementAndGet();
+                        }
+                    });
+                }
             }
         }
-        for (String id : delete.keySet()) {
-            repository.store().delete(Repository.chunkKey(id));
+        long deleted = 0;
+        freed = 0;
+        locked += lockedByDelta.get();
+        for (Map.Entry<String, Long> chunk : delete.entrySet()) {
+            try {
+                repository.store().delete(Repository.chunkKey(chunk.getKey()));
+                deleted++;
+                freed += chunk.getValue();
+            } catch (ObjectLockedException refused) {
+                // The server refused (a lock the index did not know): the chunk stays, unindexed and harmless.
+                locked++;
+                if (refused.until() != null) {
+                    lastLock = Math.max(lastLock, refused.until().getEpochSecond());
+                }
+            }
         }
         if (repository.store() instanceof LocalObjectStore local) {
             local.cleanTemporaryFiles(Duration.ofDays(1).toMillis());
         }
-        return new PruneResult(referenced.size(), delete.size(), freed, inGrace, oldIndexes.size());
+        return new PruneResult(referenced.size(), deleted, freed, inGrace, oldIndexes.size(), locked,
+                lastLock == 0 ? null : Instant.ofEpochSecond(lastLock));
     }
 }

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ChunkIndex {
 
     private final Map<String, Integer> sizes = new ConcurrentHashMap<>();
+    /** Epoch seconds each chunk is known to be locked until (S3 Object Lock), the latest seen; absent: unknown. */
+    private final Map<String, Long> locked = new ConcurrentHashMap<>();
 
     public boolean contains(String id) {
         return sizes.containsKey(id);
@@ -24,6 +26,16 @@ public final class ChunkIndex {
     /** @return true if the chunk was not known before */
     public boolean add(String id, int size) {
         return sizes.putIfAbsent(id, size) == null;
+    }
+
+    /** Records that a chunk is locked until {@code epochSecond} (keeps the latest). */
+    public void lockedUntil(String id, long epochSecond) {
+        locked.merge(id, epochSecond, Math::max);
+    }
+
+    /** Until when a chunk is known to be locked (epoch seconds), or 0 when nobody recorded a lock. */
+    public long lockedUntil(String id) {
+        return locked.getOrDefault(id, 0L);
     }
 
     public int size() {

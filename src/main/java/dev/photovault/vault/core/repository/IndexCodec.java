@@ -13,13 +13,25 @@ import java.util.function.ObjIntConsumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-/** The plaintext of an index delta: gzip of {@code {"version":1,"chunks":[{"id":"…","size":N},…]}}. */
+/**
+ * The plaintext of an index delta: gzip of {@code {"version":1,"chunks":[{"id":"…","size":N},…]}}; in a store
+ * with Object Lock an entry also has {@code "lockedUntil":"<ISO-8601>"}, the retention its object was given.
+ */
 final class IndexCodec {
 
     private IndexCodec() {
     }
 
+    /** Receives one entry: id, plaintext size, and the lock's end (epoch seconds) or 0. */
+    interface Sink {
+        void accept(String id, int size, long lockedUntil);
+    }
+
     static byte[] encode(Map<String, Integer> chunks) {
+        return encode(chunks, Map.of());
+    }
+
+    static byte[] encode(Map<String, Integer> chunks, Map<String, Long> lockedUntil) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes);
                 JsonGenerator json = VaultJson.MAPPER.getFactory().createGenerator(gzip)) {
@@ -30,6 +42,10 @@ final class IndexCodec {
                 json.writeStartObject();
                 json.writeStringField("id", chunk.getKey());
                 json.writeNumberField("size", chunk.getValue());
+                Long until = lockedUntil.get(chunk.getKey());
+                if (until != null) {
+                    json.writeStringField("lockedUntil", java.time.Instant.ofEpochSecond(until).toString());
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -41,10 +57,15 @@ final class IndexCodec {
     }
 
     static void decode(byte[] encoded, ObjIntConsumer<String> sink) throws IOException {
+        decode(encoded, (id, size, until) -> sink.accept(id, size));
+    }
+
+    static void decode(byte[] encoded, Sink sink) throws IOException {
         try (JsonParser json = VaultJson.MAPPER.getFactory()
                 .createParser(new GZIPInputStream(new ByteArrayInputStream(encoded)))) {
             String id = null;
             int size = -1;
+            long until = 0;
             boolean inChunks = false;
             for (JsonToken token = json.nextToken(); token != null; token = json.nextToken()) {
                 if (token == JsonToken.FIELD_NAME) {
@@ -56,6 +77,8 @@ final class IndexCodec {
                         id = json.getText();
                     } else if (inChunks && name.equals("size")) {
                         size = json.getIntValue();
+                    } else if (inChunks && name.equals("lockedUntil")) {
+                        until = java.time.Instant.parse(json.getText()).getEpochSecond();
                     } else {
                         json.skipChildren();
                     }
@@ -63,9 +86,10 @@ final class IndexCodec {
                     if (size < 0) {
                         throw new IOException("index entry " + id + " has no size");
                     }
-                    sink.accept(id, size);
+                    sink.accept(id, size, until);
                     id = null;
                     size = -1;
+                    until = 0;
                 }
             }
         }

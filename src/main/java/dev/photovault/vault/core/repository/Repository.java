@@ -74,6 +74,8 @@ public final class Repository {
         }
     };
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    /** Chunks this session wrote with a lock, until the index delta naming them records it (epoch seconds). */
+    private final Map<String, Long> writtenLocks = new ConcurrentHashMap<>();
     private volatile List<DamagedObject> damaged;
 
     private Repository(ObjectStore store, RepositoryConfig config, MasterKeys keys, String keyId) {
@@ -299,9 +301,21 @@ public final class Repository {
         return store.exists(chunkKey(id));
     }
 
-    /** Stores a sealed chunk. @return false if the repository already had it */
+    /**
+     * Stores a sealed chunk; in a store with Object Lock, locked for a period and a half (recorded by the next
+     * index delta that names it). @return false if the repository already had it
+     */
     public boolean putChunk(String id, byte[] sealed) throws IOException {
-        return store.putIfAbsent(chunkKey(id), sealed);
+        java.time.Duration period = store.lockPeriod();
+        if (period == null) {
+            return store.putIfAbsent(chunkKey(id), sealed);
+        }
+        Instant until = Instant.now().plus(period).plus(period.dividedBy(2));
+        boolean written = store.putIfAbsent(chunkKey(id), sealed, until);
+        if (written) {
+            writtenLocks.put(id, until.getEpochSecond());
+        }
+        return written;
     }
 
     /**
@@ -324,7 +338,12 @@ public final class Repository {
         ChunkIndex index = new ChunkIndex();
         for (ObjectInfo info : store.list(INDEX)) {
             try {
-                readIndex(info.key(), index::add);
+                readIndex(info.key(), (id, size, until) -> {
+                    index.add(id, size);
+                    if (until > 0) {
+                        index.lockedUntil(id, until);
+                    }
+                });
             } catch (VaultException | IOException e) {
                 if (e instanceof ObjectNotFoundException) {
                     continue; // replaced by a prune or repair while we listed
@@ -342,6 +361,10 @@ public final class Repository {
      * @throws IntegrityException if it does not match its name or fails authentication
      */
     public void readIndex(String key, java.util.function.ObjIntConsumer<String> sink) throws IOException {
+        readIndex(key, (id, size, until) -> sink.accept(id, size));
+    }
+
+    private void readIndex(String key, IndexCodec.Sink sink) throws IOException {
         byte[] plain = blobSealer.open(BlobSealer.Kind.INDEX, readNamed(store, key, "index delta"), key);
         try {
             IndexCodec.decode(plain, sink);
@@ -355,21 +378,95 @@ public final class Repository {
         return store.list(INDEX).stream().map(ObjectInfo::key).toList();
     }
 
-    /** Writes an index delta naming chunks that are already stored. @return its key */
+    /**
+     * Writes an index delta naming chunks that are already stored, with the locks this session gave them.
+     * @return its key
+     */
     public String writeIndex(Map<String, Integer> chunks) throws IOException {
-        return putSealed(INDEX, blobSealer.seal(BlobSealer.Kind.INDEX, IndexCodec.encode(chunks)));
+        return writeIndex(chunks, Map.of());
+    }
+
+    /** As {@link #writeIndex(Map)}, also recording locks known otherwise (epoch seconds, by chunk id). */
+    public String writeIndex(Map<String, Integer> chunks, Map<String, Long> lockedUntil) throws IOException {
+        Map<String, Long> locks = new HashMap<>();
+        for (String id : chunks.keySet()) {
+            Long until = lockedUntil.containsKey(id) ? lockedUntil.get(id) : writtenLocks.get(id);
+            if (until != null) {
+                locks.put(id, until);
+            }
+        }
+        String key = putSealed(INDEX, blobSealer.seal(BlobSealer.Kind.INDEX, IndexCodec.encode(chunks, locks)));
+        chunks.keySet().forEach(writtenLocks::remove);
+        return key;
     }
 
     // ---- snapshots ----------------------------------------------------------------------------------------
 
-    /** Writes a snapshot; everything it references must already be stored and indexed. @return its id */
+    /**
+     * Writes a snapshot; everything it references must already be stored and indexed. In a store with Object Lock
+     * the snapshot is locked for the period, and first every chunk it names is made to stay locked at least as
+     * long (format.md §13), so that a locked snapshot is always whole. @return its id
+     */
     public String saveSnapshot(Snapshot snapshot) throws IOException {
         store.flush();
-        String key = putSealed(SNAPSHOTS, blobSealer.seal(BlobSealer.Kind.SNAPSHOT, SnapshotCodec.encode(snapshot)));
+        Instant lockUntil = null;
+        if (store.lockPeriod() != null) {
+            lockUntil = Instant.now().plus(store.lockPeriod());
+            extendChunkLocks(snapshot, lockUntil);
+        }
+        byte[] sealed = blobSealer.seal(BlobSealer.Kind.SNAPSHOT, SnapshotCodec.encode(snapshot));
+        String key = SNAPSHOTS + sha256Hex(sealed);
+        store.putIfAbsent(key, sealed, lockUntil);
         store.flush();
         String id = key.substring(SNAPSHOTS.length());
         headers.put(id, snapshot.header());
         return id;
+    }
+
+    /**
+     * Extends the lock of each chunk {@code snapshot} names that the index does not know to be locked until
+     * {@code until}, to a period and a half from now (so that the next few snapshots need no extension), and
+     * records the new ends in an index delta.
+     */
+    private void extendChunkLocks(Snapshot snapshot, Instant until) throws IOException {
+        ChunkIndex index = loadIndex();
+        Set<String> short_ = new java.util.LinkedHashSet<>();
+        for (Entry e : snapshot.entries()) {
+            for (String c : e.chunks()) {
+                if (index.lockedUntil(c) < until.getEpochSecond()) {
+                    short_.add(c);
+                }
+            }
+        }
+        if (short_.isEmpty()) {
+            return;
+        }
+        java.time.Duration period = store.lockPeriod();
+        Instant extended = Instant.now().plus(period).plus(period.dividedBy(2));
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        Map<String, Long> locks = new HashMap<>();
+        java.util.concurrent.ExecutorService pool = dev.photovault.vault.core.Workers.pool("photovault-lock", 8);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (String c : short_) {
+                done.add(pool.submit(() -> {
+                    store.extendLock(chunkKey(c), extended);
+                    return null;
+                }));
+                if (index.sizeOf(c) >= 0) {
+                    sizes.put(c, index.sizeOf(c));
+                    locks.put(c, extended.getEpochSecond());
+                }
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                dev.photovault.vault.core.Workers.await(f, "extending locks");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        writeIndex(sizes, locks);
+        LOG.info("extended the Object Lock of {} chunks to {} (the new snapshot is locked until {})", short_.size(),
+                extended, until);
     }
 
     /**
@@ -527,6 +624,92 @@ public final class Repository {
         synchronized (views) {
             views.remove(id);
         }
+    }
+
+    // ---- holds --------------------------------------------------------------------------------------------
+
+    static final String HOLDS = "holds/";
+
+    /** Why and by whom a snapshot is held. */
+    public record Hold(String snapshot, Instant time, String hostname, String username, String reason) {
+    }
+
+    /**
+     * Puts a snapshot on hold: forget and prune keep it whatever the retention policy says, until it is released.
+     * In a store with Object Lock its objects (the snapshot and every chunk it names) also get an S3 legal hold.
+     */
+    public void hold(String snapshotId, String reason) throws IOException {
+        Snapshot snapshot = loadSnapshot(snapshotId);
+        byte[] plain = VaultJson.MAPPER.writeValueAsBytes(new Hold(snapshotId, Instant.now(), Hosts.hostname(),
+                Hosts.username(), reason == null || reason.isBlank() ? null : reason));
+        store.putIfAbsent(HOLDS + snapshotId, blobSealer.seal(BlobSealer.Kind.HOLD, plain), null);
+        if (store.lockPeriod() != null) {
+            store.legalHold(SNAPSHOTS + snapshotId, true);
+            for (String chunk : chunksOf(snapshot)) {
+                store.legalHold(chunkKey(chunk), true);
+            }
+        }
+    }
+
+    /**
+     * Releases a hold. S3 legal holds come off the snapshot and the chunks no other held snapshot names.
+     * @return false if the snapshot was not held
+     */
+    public boolean release(String snapshotId) throws IOException {
+        Map<String, Hold> holds = holds();
+        if (!holds.containsKey(snapshotId)) {
+            return false;
+        }
+        if (store.lockPeriod() != null) {
+            Set<String> stillHeld = new java.util.HashSet<>();
+            for (String other : holds.keySet()) {
+                if (!other.equals(snapshotId)) {
+                    stillHeld.addAll(chunksOf(loadSnapshot(other)));
+                }
+            }
+            store.legalHold(SNAPSHOTS + snapshotId, false);
+            for (String chunk : chunksOf(loadSnapshot(snapshotId))) {
+                if (!stillHeld.contains(chunk)) {
+                    store.legalHold(chunkKey(chunk), false);
+                }
+            }
+        }
+        store.delete(HOLDS + snapshotId);
+        return true;
+    }
+
+    /**
+     * Every hold, by snapshot id. A hold record that cannot be read still holds its snapshot (keeping too much is
+     * the safe way to be wrong), with one warning.
+     */
+    public Map<String, Hold> holds() throws IOException {
+        Map<String, Hold> out = new LinkedHashMap<>();
+        for (ObjectInfo info : store.list(HOLDS)) {
+            String id = info.key().substring(HOLDS.length());
+            Hold hold;
+            try {
+                hold = VaultJson.MAPPER.readValue(blobSealer.open(BlobSealer.Kind.HOLD, store.get(info.key()),
+                        info.key()), Hold.class);
+                if (hold == null || !id.equals(hold.snapshot())) {
+                    throw new IntegrityException(info.key() + " names another snapshot");
+                }
+            } catch (ObjectNotFoundException released) {
+                continue;
+            } catch (IOException | RuntimeException e) {
+                warnOnce(info.key(), "hold " + info.key() + " cannot be read (" + e.getMessage() + "): the snapshot"
+                        + " stays held; 'photovault hold " + id.substring(0, Math.min(8, id.length()))
+                        + " --release' removes it");
+                hold = new Hold(id, null, null, null, "unreadable hold record");
+            }
+            out.put(id, hold);
+        }
+        return out;
+    }
+
+    private static Set<String> chunksOf(Snapshot snapshot) {
+        Set<String> chunks = new java.util.LinkedHashSet<>();
+        snapshot.entries().forEach(e -> chunks.addAll(e.chunks()));
+        return chunks;
     }
 
     // ---- keys ---------------------------------------------------------------------------------------------

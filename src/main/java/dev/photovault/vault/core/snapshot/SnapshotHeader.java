@@ -20,11 +20,22 @@ import java.util.Map;
  * @param stats    what the backup did
  * @param report   what the source reported of the run (a Takeout import's report: sidecar rules, albums, dates by
  *                 source, rejected entries, …), or null
+ * @param copiedFrom for a snapshot written by {@code photovault copy} or into a portable archive: the repository
+ *                   and snapshot it is a copy of; null for an original
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SnapshotHeader(Instant time, String hostname, String username, String source, List<String> paths,
         List<String> tags, String parent, boolean partial, List<String> missing, SnapshotStats stats,
-        Map<String, Object> report) {
+        Map<String, Object> report, CopiedFrom copiedFrom) {
+
+    /**
+     * Where a copied snapshot came from.
+     *
+     * @param repository the source repository's id (its config {@code id})
+     * @param snapshot   the snapshot's id there
+     */
+    public record CopiedFrom(String repository, String snapshot) {
+    }
 
     public SnapshotHeader {
         paths = paths == null ? List.of() : List.copyOf(paths);
@@ -35,6 +46,19 @@ public record SnapshotHeader(Instant time, String hostname, String username, Str
     /** A header without a source report. */
     public SnapshotHeader(Instant time, String hostname, String username, String source, List<String> paths,
             List<String> tags, String parent, boolean partial, List<String> missing, SnapshotStats stats) {
-        this(time, hostname, username, source, paths, tags, parent, partial, missing, stats, null);
+        this(time, hostname, username, source, paths, tags, parent, partial, missing, stats, null, null);
+    }
+
+    /** A header with a source report, not a copy. */
+    public SnapshotHeader(Instant time, String hostname, String username, String source, List<String> paths,
+            List<String> tags, String parent, boolean partial, List<String> missing, SnapshotStats stats,
+            Map<String, Object> report) {
+        this(time, hostname, username, source, paths, tags, parent, partial, missing, stats, report, null);
+    }
+
+    /** This header as the copy of {@code snapshot} of {@code repository}, with another parent (or none). */
+    public SnapshotHeader asCopy(String repository, String snapshot, String newParent) {
+        return new SnapshotHeader(time, hostname, username, source, paths, tags, newParent, partial, missing, stats,
+                report, new CopiedFrom(repository, snapshot));
     }
 }

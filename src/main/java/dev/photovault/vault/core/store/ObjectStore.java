@@ -29,7 +29,11 @@ public interface ObjectStore extends Closeable {
     /** Every object whose key starts with {@code prefix} (a folder such as {@code "snapshots/"}), in key order. */
     List<ObjectInfo> list(String prefix) throws IOException;
 
-    /** Removes the object if it exists. */
+    /**
+     * Removes the object if it exists.
+     *
+     * @throws ObjectLockedException when its lock has not ended (the object stays)
+     */
     void delete(String key) throws IOException;
 
     /**
@@ -47,6 +51,33 @@ public interface ObjectStore extends Closeable {
      */
     default String position(String key) {
         return null;
+    }
+
+    /**
+     * How long objects written here are kept locked (S3 Object Lock): every object but a lock gets a retention
+     * at least this long; null when the store locks nothing.
+     */
+    default java.time.Duration lockPeriod() {
+        return null;
+    }
+
+    /**
+     * Stores {@code data} under {@code key} unless it exists, locked until {@code lockUntil} in a store that locks
+     * (see {@link #lockPeriod()}); elsewhere the same as {@link #putIfAbsent(String, byte[])}.
+     */
+    default boolean putIfAbsent(String key, byte[] data, java.time.Instant lockUntil) throws IOException {
+        return putIfAbsent(key, data);
+    }
+
+    /**
+     * Puts an S3 legal hold on an object, or takes it off, in a store that locks (see {@link #lockPeriod()});
+     * elsewhere nothing (the repository's own hold record is what keeps a snapshot there).
+     */
+    default void legalHold(String key, boolean on) throws IOException {
+    }
+
+    /** Makes an object's lock last at least until {@code until} (never shortens it). */
+    default void extendLock(String key, java.time.Instant until) throws IOException {
     }
 
     /** Releases what the store holds (connections, producers); a local folder holds nothing. */

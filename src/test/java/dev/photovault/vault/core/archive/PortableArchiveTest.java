@@ -177,6 +177,17 @@ class PortableArchiveTest {
     }
 
     @Test
+    void aRepositoryWhoseConfigClaimsNoEncryptionIsRefused() throws IOException {
+        Path config = tmp.resolve("repo/config");
+        config.toFile().setWritable(true);
+        String json = Files.readString(config).replaceFirst(",\"mac\":\"[0-9a-f]+\"", "");
+        Files.writeString(config, json.substring(0, json.lastIndexOf('}')) + ",\"encryption\":\"none\"}");
+        assertThatThrownBy(() -> TestRepository.reopen(tmp.resolve("repo")))
+                .isInstanceOf(dev.photovault.vault.core.crypto.IntegrityException.class)
+                .hasMessageContaining("only a plaintext portable archive").hasMessageContaining("altered");
+    }
+
+    @Test
     void aCutShortOrForeignFileIsRefusedInOneLine() throws IOException {
         Path pva = export(false, tmp.resolve("photos.pva"));
         byte[] good = Files.readAllBytes(pva);
