@@ -63,7 +63,7 @@ class CommandLineTest {
         Cli.Result help = new Cli(null, Map.of()).run("--help");
         assertThat(help.exitCode()).isZero();
         for (String command : List.of("init", "backup", "snapshots", "ls", "restore", "diff", "check", "forget",
-                "prune", "key", "repair", "chunk")) {
+                "prune", "key", "repair", "chunk", "export", "dump", "push", "copy", "hold", "report")) {
             assertThat(help.out()).contains("  " + command + " ");
         }
     }

@@ -761,7 +761,13 @@ public final class Repository {
     public String changePassphrase(char[] newPassphrase, KdfParams kdf) throws IOException {
         String added = addKey(newPassphrase, kdf);
         store.flush();
-        store.delete(KEYS + keyId);
+        try {
+            store.delete(KEYS + keyId);
+        } catch (dev.photovault.vault.core.store.ObjectLockedException locked) {
+            LOG.warn("the old key {} stays until its Object Lock ends{}: until then the old passphrase still opens"
+                    + " the repository; remove it then with 'photovault key remove {}'", keyId.substring(0, 8),
+                    locked.until() == null ? "" : " (" + locked.until() + ")", keyId.substring(0, 8));
+        }
         return added;
     }
 
