@@ -56,8 +56,20 @@ class CrashSafetyTest {
         assertThat(chunksAfterKill.get(chunksAfterKill.size() - 1)).as("the killed runs stored some work")
                 .isGreaterThanOrEqualTo(150);
 
+        assertThat(dev.photovault.vault.core.repository.RepositoryLock.list(TestRepository.reopen(repo)))
+                .as("the killed runs' locks").isNotEmpty().allMatch(dev.photovault.vault.core.repository.RepositoryLock.Held::stale);
+        List<Long> killed = new ArrayList<>();
+        try (var left = java.nio.file.Files.list(repo.resolve("tmp"))) {
+            left.forEach(f -> killed.add(Long.parseLong(f.getFileName().toString().split("\\.")[1])));
+        }
         Cli.Result finish = cli.run("backup", source.toString());
         assertThat(finish.exitCode()).as(finish.all()).isZero();
+        // What the killed runs left (temporary files, their locks) is gone after the next run on this host.
+        try (var left = java.nio.file.Files.list(repo.resolve("tmp"))) {
+            assertThat(left.map(f -> f.getFileName().toString())).as("killed writers: %s", killed)
+                    .noneMatch(n -> killed.stream().anyMatch(pid -> n.contains("." + pid + ".")));
+        }
+        assertThat(dev.photovault.vault.core.repository.RepositoryLock.list(TestRepository.reopen(repo))).isEmpty();
         Repository repository = TestRepository.reopen(repo);
         SnapshotStats stats = repository.loadSnapshot(repository.resolveSnapshot("latest").id()).header().stats();
         long reusedBytes = stats.bytesRead() - stats.bytesStored() + stats.chunksNew() * 28L;

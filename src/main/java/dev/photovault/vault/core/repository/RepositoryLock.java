@@ -139,6 +139,24 @@ public final class RepositoryLock implements AutoCloseable {
         return removed;
     }
 
+    /**
+     * A stale lock of a process of this host that is gone (killed) is removed by the next process that takes a lock,
+     * whatever its age; other hosts' stale locks are only ignored ({@code photovault unlock} removes them).
+     */
+    private static void removeIfDeadHere(Repository repository, Held held) {
+        LockInfo info = held.info();
+        if (!info.hostname().equals(Hosts.hostname()) || info.pid() == ProcessHandle.current().pid()
+                || ProcessHandle.of(info.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            return;
+        }
+        try {
+            repository.store().delete(held.key());
+            LOG.debug("removed the lock {} of process {}, which is gone", held.key(), info.pid());
+        } catch (IOException | RuntimeException e) {
+            // Read-only or append-only: leaving it costs nothing, it is ignored as stale.
+        }
+    }
+
     static boolean isStale(LockInfo info) {
         if (info.time().isBefore(Instant.now().minus(STALE))) {
             return true;
@@ -152,7 +170,11 @@ public final class RepositoryLock implements AutoCloseable {
     private static Optional<LockInfo> conflicting(Repository repository, boolean exclusive, String ownKey)
             throws IOException {
         for (Held held : list(repository)) {
-            if (held.key().equals(ownKey) || held.stale()) {
+            if (held.key().equals(ownKey)) {
+                continue;
+            }
+            if (held.stale()) {
+                removeIfDeadHere(repository, held);
                 continue;
             }
             if (exclusive || held.info().exclusive()) {

@@ -39,6 +39,7 @@ public final class LocalObjectStore implements ObjectStore {
     private final Path root;
     private final Path tmp;
     private final Set<Path> dirtyDirectories = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean swept = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean hardLinks = true;
 
     public LocalObjectStore(Path root) {
@@ -82,7 +83,10 @@ public final class LocalObjectStore implements ObjectStore {
     private boolean write(Path target, byte[] data) throws IOException {
         Files.createDirectories(target.getParent());
         Files.createDirectories(tmp);
-        Path temp = tmp.resolve(UUID.randomUUID() + ".tmp");
+        if (swept.compareAndSet(false, true)) {
+            sweepDeadWriters();
+        }
+        Path temp = tmp.resolve(TEMP_PREFIX + UUID.randomUUID() + ".tmp");
         try {
             // java.io streams write a heap array with one copy; NIO channels copy it into a direct buffer first.
             try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
@@ -208,6 +212,50 @@ public final class LocalObjectStore implements ObjectStore {
                 // Some platforms cannot open a directory for fsync; the files themselves were forced.
             }
         }
+    }
+
+    /** {@code <host>.<pid>.}: temporary files say who writes them, so that a killed writer's are known. */
+    private static final String TEMP_PREFIX = hostTag() + "." + ProcessHandle.current().pid() + ".";
+
+    private static String hostTag() {
+        String host = dev.photovault.vault.core.repository.Hosts.hostname().replaceAll("[^A-Za-z0-9_-]", "-");
+        return host.length() > 64 ? host.substring(0, 64) : host;
+    }
+
+    /**
+     * Removes the temporary files that writers on this host left when they were killed (their process is gone),
+     * whatever their age; the first write of each store does it. Files of other hosts, or of a live process, stay.
+     * @return how many were removed
+     */
+    public int sweepDeadWriters() throws IOException {
+        if (!Files.isDirectory(tmp)) {
+            return 0;
+        }
+        String host = hostTag() + ".";
+        long self = ProcessHandle.current().pid();
+        int removed = 0;
+        try (Stream<Path> files = Files.list(tmp)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (!name.startsWith(host)) {
+                    continue;
+                }
+                int dot = name.indexOf('.', host.length());
+                long pid;
+                try {
+                    pid = dot < 0 ? -1 : Long.parseLong(name.substring(host.length(), dot));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (pid > 0 && pid != self && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
+                    file.toFile().setWritable(true);
+                    if (Files.deleteIfExists(file)) {
+                        removed++;
+                    }
+                }
+            }
+        }
+        return removed;
     }
 
     /** Removes temporary files older than {@code maxAgeMillis} left behind by crashed writers. */
