@@ -97,16 +97,15 @@ final class S3ObjectStore implements ObjectStore {
     }
 
     /**
-     * What an object gets when the caller names no time: a period and a half. Locks and index deltas get none:
-     * locks are removed when a process ends, and index deltas are a cache of what exists that prune replaces (a
-     * lost one costs a lookup, never data), so that a locked delta never has to outlive the chunks it names.
+     * What an object gets when the caller names no time: a period and a half. Locks and holds get none: a lock is
+     * removed when its process ends, a hold when it is released.
      */
     private Instant defaultLockUntil(String key) {
         return lock == null || unlocked(key) ? null : Instant.now().plus(lock.period()).plus(lock.slack());
     }
 
     private static boolean unlocked(String key) {
-        return key.startsWith("locks/") || key.startsWith("index/") || key.startsWith("holds/");
+        return key.startsWith("locks/") || key.startsWith("holds/");
     }
 
     @Override

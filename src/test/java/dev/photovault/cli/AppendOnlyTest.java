@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The nightly host of README's 3-2-1 section, whose S3 credentials may not delete (but locks and index deltas):
+ * The nightly host of README's 3-2-1 section, whose S3 credentials may not delete (but its locks):
  * backup, check and copy work; forget and prune fail in one line and change nothing.
  */
 class AppendOnlyTest {

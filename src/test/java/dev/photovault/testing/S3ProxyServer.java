@@ -60,14 +60,13 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /**
      * A second server on the same buckets whose credentials may write and read but delete only under
-     * {@code locks/} and {@code index/}: the append-only IAM policy of README's 3-2-1 section. Other deletes are
-     * answered 403.
+     * {@code locks/}: the append-only IAM policy of README's 3-2-1 section. Other deletes are answered 403.
      */
     public S3ProxyServer appendOnlyView() throws Exception {
         return new S3ProxyServer(blobs, DenyingDeletes::new, false);
     }
 
-    /** Refuses deletes but of locks and index deltas, the way S3Proxy reports an authorization failure (403). */
+    /** Refuses deletes but of locks, the way S3Proxy reports an authorization failure (403). */
     private static final class DenyingDeletes extends ForwardingBlobStore {
         DenyingDeletes(BlobStore delegate) {
             super(delegate);
@@ -75,7 +74,7 @@ public final class S3ProxyServer implements AutoCloseable {
 
         @Override
         public void removeBlob(String container, String name) {
-            if (!name.startsWith("locks/") && !name.startsWith("index/")) {
+            if (!name.startsWith("locks/")) {
                 throw new AuthorizationException("these credentials may not delete " + name);
             }
             super.removeBlob(container, name);

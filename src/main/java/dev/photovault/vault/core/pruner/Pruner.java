@@ -99,8 +99,9 @@ public final class Pruner {
                     inGrace++;
                 }
             } else if (until > now.getEpochSecond()) {
-                // Still locked: S3 would refuse the delete. It stays indexed; a prune after the lock deletes it.
-                keep.put(id, (int) (info.size() - Aead.OVERHEAD));
+                // Still locked: S3 would refuse the delete. It stays, out of the rebuilt index (which is locked
+                // too and would pin it longer); the older deltas that name it expire with it, and a prune after
+                // that deletes it.
                 locked++;
                 lastLock = Math.max(lastLock, until);
             } else {
