@@ -111,6 +111,10 @@ final class ExportCommand implements Callable<Integer> {
                 if (temp != null) {
                     Files.deleteIfExists(temp);
                 }
+                if (e instanceof IOException io && noSpace(io)) {
+                    throw new VaultException("no space left on device writing " + (stdout ? "standard output" : file)
+                            + ": free space there and export again (nothing was left behind)");
+                }
                 throw e;
             }
             if (!stdout) {
@@ -122,6 +126,17 @@ final class ExportCommand implements Callable<Integer> {
         }
         System.err.printf("exported snapshot %s: %s%s%n", ref.shortId(), summary, stdout ? "" : " to " + file);
         return 0;
+    }
+
+    private static boolean noSpace(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                    : t.getMessage();
+            if (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Format fromName(String output) {
