@@ -55,6 +55,13 @@ public class PhotovaultBeans implements CamelConfiguration {
         if (!google.refreshToken().isBlank()) {
             component.setRefreshToken(google.refreshToken());
         }
+        try {
+            ClusterServices.configure(context);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not set up the cluster service: " + e.getMessage(), e);
+        }
         context.getRegistry().bind("photovaultNotifications",
                 new Notifications(property(context, "notify.success-url"), property(context, "notify.failure-url")));
         String sessions = property(context, "picker.sessions-dir");
