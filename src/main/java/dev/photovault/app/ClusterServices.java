@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.cluster.CamelClusterService;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.util.TimeUtils;
 
 /**
@@ -33,8 +34,10 @@ final class ClusterServices {
                 dev.photovault.vault.core.repository.Hosts.hostname() + "-" + ProcessHandle.current().pid());
         CamelClusterService cluster = switch (service) {
             case "file" -> file(context, nodeId);
+            case "zookeeper" -> zookeeper(context, nodeId);
             default -> throw new VaultException("cluster.service=" + service + " is not a cluster service photovault"
-                    + " knows: use file (a folder all nodes share), or leave it empty for one node");
+                    + " knows: use file (a folder all nodes share) or zookeeper (cluster.zookeeper.nodes), or leave"
+                    + " it empty for one node");
         };
         context.addService(cluster);
         context.getPropertiesComponent().addOverrideProperty(ROUTE_PREFIX, "master:" + namespace + ":");
@@ -52,6 +55,21 @@ final class ClusterServices {
         file.setAcquireLockDelay(Math.min(1000, interval), TimeUnit.MILLISECONDS);
         file.setAcquireLockInterval(interval, TimeUnit.MILLISECONDS);
         return file;
+    }
+
+    private static CamelClusterService zookeeper(CamelContext context, String nodeId) {
+        String nodes = PhotovaultBeans.property(context, "cluster.zookeeper.nodes");
+        if (nodes.isBlank()) {
+            throw new VaultException("cluster.service=zookeeper needs cluster.zookeeper.nodes=host:port,…");
+        }
+        ZooKeeperClusterService zk = new ZooKeeperClusterService();
+        zk.setId(nodeId);
+        zk.setNodes(nodes.trim());
+        zk.setBasePath(orDefault(PhotovaultBeans.property(context, "cluster.zookeeper.base-path"), "/photovault"));
+        // The session timeout is how long a dead leader keeps its leadership: the take-over time.
+        zk.setSessionTimeout(TimeUtils.toMilliSeconds(
+                orDefault(PhotovaultBeans.property(context, "cluster.zookeeper.session-timeout"), "30s")));
+        return zk;
     }
 
     private static String orDefault(String value, String fallback) {

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two {@code photovault run} nodes on one repository with {@code cluster.service=file} on a shared folder: only the
- * leader backs up on each tick; killed (SIGKILL), the other takes over and the backups go on; every snapshot a
- * node reported exists once.
+ * Two {@code photovault run} nodes on one repository, with the file lock cluster service on a shared folder and
+ * with a real ZooKeeper server (Curator's in-process TestingServer): only the leader backs up on each tick; killed
+ * (SIGKILL), the other takes over and the backups go on; every snapshot a node reported exists once.
  */
 class ClusterRunTest {
 
@@ -75,13 +75,25 @@ class ClusterRunTest {
     }
 
     @Test
-    void onlyTheLeaderBacksUpAndTheOtherTakesOverWhenItIsKilled() throws Exception {
+    void onTheFileLockServiceOnlyTheLeaderBacksUpAndTheOtherTakesOverWhenItIsKilled() throws Exception {
+        twoNodes("cluster.service=file", "cluster.file.root=" + dir.resolve("cluster"), "cluster.file.interval=1s");
+    }
+
+    @Test
+    void onZooKeeperOnlyTheLeaderBacksUpAndTheOtherTakesOverWhenItIsKilled() throws Exception {
+        try (org.apache.curator.test.TestingServer zookeeper = new org.apache.curator.test.TestingServer(true)) {
+            twoNodes("cluster.service=zookeeper", "cluster.zookeeper.nodes=" + zookeeper.getConnectString(),
+                    "cluster.zookeeper.session-timeout=4s");
+        }
+    }
+
+    private void twoNodes(String... cluster) throws Exception {
         try (GooglePhotosEmulator emulator = GooglePhotosEmulator.builder().start()) {
             emulator.seed(4, 1, GooglePhotosEmulator.DEFAULT_CLIENT_ID, 9);
-            Path config = EmulatorConfig.write(dir, emulator, "cluster.service=file",
-                    "cluster.file.root=" + dir.resolve("cluster"), "cluster.file.interval=1s",
-                    "backup.cron=0/2 * * * * ?", "picker.enabled=false", "takeout.enabled=false",
-                    "maintenance.enabled=false", "camel.management.enabled=false");
+            java.util.List<String> settings = new java.util.ArrayList<>(java.util.List.of(cluster));
+            settings.addAll(java.util.List.of("backup.cron=0/2 * * * * ?", "picker.enabled=false",
+                    "takeout.enabled=false", "maintenance.enabled=false", "camel.management.enabled=false"));
+            Path config = EmulatorConfig.write(dir, emulator, settings.toArray(String[]::new));
             Cli cli = new Cli(null, Map.of("GOOGLE_PHOTOS_CLIENT_SECRET", emulator.credentials().clientSecret(),
                     "GOOGLE_PHOTOS_REFRESH_TOKEN", emulator.credentials().refreshToken(),
                     "PHOTOVAULT_PASSWORD", "cluster test")).inDirectory(dir);
