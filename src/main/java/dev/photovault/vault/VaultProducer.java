@@ -45,6 +45,7 @@ final class VaultProducer extends DefaultProducer {
     /** Exchange property with the run's status: complete, partial or failed. */
     static final String STATUS_PROPERTY = "CamelVaultRunStatus";
     private static final Logger LOG = LoggerFactory.getLogger(VaultProducer.class);
+    private static final Map<String, Object> COPIES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final VaultEndpoint endpoint;
 
@@ -243,9 +244,14 @@ final class VaultProducer extends DefaultProducer {
         List<String> ids = wanted == null || wanted.isBlank() ? List.of() : List.of(source.resolveSnapshot(wanted).id());
         long started = System.nanoTime();
         SnapshotCopier.Result r;
-        try (RepositoryLock read = RepositoryLock.acquireForReading(source, "copy", false);
-                RepositoryLock write = RepositoryLock.acquire(target, false, "copy", Duration.ofMillis(c.getLockWait()))) {
-            r = new SnapshotCopier(source, target, 4, new Progress()).copy(ids);
+        // One copy into a target at a time in this process (a wire-tapped copy after a backup and the scheduled one
+        // may meet): the second then finds the snapshots copied instead of copying them twice.
+        synchronized (COPIES.computeIfAbsent(target.config().id(), k -> new Object())) {
+            try (RepositoryLock read = RepositoryLock.acquireForReading(source, "copy", false);
+                    RepositoryLock write = RepositoryLock.acquire(target, false, "copy",
+                            Duration.ofMillis(c.getLockWait()))) {
+                r = new SnapshotCopier(source, target, 4, new Progress()).copy(ids);
+            }
         }
         long chunks = r.copied().stream().mapToLong(SnapshotCopier.Copied::chunksNew).sum();
         long bytes = r.copied().stream().mapToLong(SnapshotCopier.Copied::bytesNew).sum();
