@@ -7,6 +7,7 @@ import dev.photovault.googlephotos.api.PhotosApiException;
 import dev.photovault.googlephotos.api.QuotaExhaustedException;
 import dev.photovault.googlephotos.api.ReauthorizationRequiredException;
 import dev.photovault.vault.core.VaultException;
+import dev.photovault.vault.core.Digests;
 import dev.photovault.vault.core.VaultJson;
 import dev.photovault.vault.core.Workers;
 import dev.photovault.vault.core.archiver.MediaTypes;
@@ -17,11 +18,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -156,7 +155,7 @@ public final class AlbumPush {
             throw new VaultException("no folder " + dir + " to push");
         }
         Path real = dir.toRealPath();
-        String key = HEX.formatHex(sha256(real.toString().getBytes(StandardCharsets.UTF_8)), 0, 8);
+        String key = Digests.sha256Hex(real.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 16);
         return new AlbumPush(client, real, mode, dryRun, stateDir.resolve("push-" + account + "-" + key + ".json"))
                 .run();
     }
@@ -334,6 +333,7 @@ public final class AlbumPush {
         List<Local> pending = new ArrayList<>();
         Map<String, Local> queued = new HashMap<>();
         List<Local> toAdd = new ArrayList<>();
+        java.util.Set<String> adding = new java.util.HashSet<>();
         List<Local> done = new ArrayList<>();
         for (Local f : files) {
             Item item = state.items.get(f.sha256());
@@ -341,7 +341,7 @@ public final class AlbumPush {
                 if (item.albums.contains(title)) {
                     already++;
                     done.add(f);
-                } else if (toAdd.stream().noneMatch(o -> o.sha256().equals(f.sha256()))) {
+                } else if (adding.add(f.sha256())) {
                     toAdd.add(f);
                 } else {
                     already++;
@@ -535,29 +535,14 @@ public final class AlbumPush {
         if (dryRun) {
             return;
         }
-        Files.createDirectories(stateFile.getParent());
-        Path tmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
-        Files.write(tmp, VaultJson.MAPPER.writeValueAsBytes(state));
-        Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        VaultJson.writeFile(stateFile, state);
     }
 
     private static String hash(Path file) throws IOException {
-        MessageDigest sha = sha();
+        MessageDigest sha = Digests.sha256();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         }
         return HEX.formatHex(sha.digest());
-    }
-
-    private static byte[] sha256(byte[] data) {
-        return sha().digest(data);
-    }
-
-    private static MessageDigest sha() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import dev.photovault.googlephotos.api.Album;
 import dev.photovault.googlephotos.api.GooglePhotosClient;
 import dev.photovault.googlephotos.api.PhotosApiException;
 import dev.photovault.googlephotos.api.QuotaExhaustedException;
+import dev.photovault.vault.core.Digests;
 import dev.photovault.vault.core.VaultJson;
 import dev.photovault.vault.core.repository.Repository;
 import dev.photovault.vault.core.restorer.EntryInputStream;
@@ -16,11 +17,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -115,13 +112,8 @@ public final class GooglePhotosRestore {
      * token): the resume state is kept per account without naming a secret.
      */
     public static String accountKey(String apiUrl, String clientId, String refreshToken) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] d = sha.digest((apiUrl + "\n" + clientId + "\n" + refreshToken).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex((apiUrl + "\n" + clientId + "\n" + refreshToken).getBytes(StandardCharsets.UTF_8))
+                .substring(0, 16);
     }
 
     public static Result restore(Repository repository, String snapshotId, Snapshot snapshot, GooglePhotosClient client,
@@ -313,9 +305,6 @@ public final class GooglePhotosRestore {
         if (stateFile == null || options.dryRun()) {
             return;
         }
-        Files.createDirectories(stateFile.getParent());
-        Path tmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
-        Files.write(tmp, VaultJson.MAPPER.writeValueAsBytes(state));
-        Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        VaultJson.writeFile(stateFile, state);
     }
 }

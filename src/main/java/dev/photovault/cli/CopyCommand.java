@@ -1,13 +1,10 @@
 package dev.photovault.cli;
 
-import dev.photovault.vault.CamelStores;
 import dev.photovault.vault.core.ByteSizes;
 import dev.photovault.vault.core.Progress;
-import dev.photovault.vault.core.VaultException;
 import dev.photovault.vault.core.copier.SnapshotCopier;
 import dev.photovault.vault.core.repository.Repository;
 import dev.photovault.vault.core.repository.RepositoryLock;
-import dev.photovault.vault.core.store.LocalObjectStore;
 import dev.photovault.vault.core.store.ObjectStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.camel.util.URISupport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,16 +89,6 @@ final class CopyCommand implements Callable<Integer> {
     }
 
     private ObjectStore targetStore() {
-        if (to.store != null) {
-            try {
-                return CamelStores.open(to.store);
-            } catch (VaultException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new VaultException("cannot open the target store " + URISupport.sanitizeUri(to.store) + ": "
-                        + e.getMessage());
-            }
-        }
-        return new LocalObjectStore(to.repo);
+        return RepositoryOptions.open(to.store, to.repo, "the target store");
     }
 }

@@ -89,6 +89,16 @@ final class ExportCommand implements Callable<Integer> {
             throw new VaultException("--sidecars is for zip and tar: a .pva keeps every item's metadata itself");
         }
         Predicate<String> filter = Restorer.glob(include);
+        boolean stdout = output.equals("-");
+        Path file = stdout ? null : Path.of(output).toAbsolutePath();
+        if (file != null && Files.isDirectory(file)) {
+            throw new VaultException("--output " + output + " is a folder: give the archive's file name (e.g. "
+                    + file.resolve("photos." + chosen.name().toLowerCase(java.util.Locale.ROOT)) + ")");
+        }
+        if (file != null && !Files.isDirectory(file.getParent())) {
+            throw new VaultException("no folder " + file.getParent() + " to write " + file.getFileName()
+                    + " into: create it first");
+        }
         char[] passphrase = repository.passphrase(false);
         Repository repo;
         try {
@@ -98,8 +108,6 @@ final class ExportCommand implements Callable<Integer> {
             throw e;
         }
         SnapshotRef ref = repo.resolveSnapshot(snapshot);
-        boolean stdout = output.equals("-");
-        Path file = stdout ? null : Path.of(output).toAbsolutePath();
         Path temp = stdout ? null : file.resolveSibling("." + file.getFileName() + ".partial");
         String summary;
         try (RepositoryLock lock = repository.readLock(repo, "export")) {
@@ -162,8 +170,8 @@ final class ExportCommand implements Callable<Integer> {
         } else {
             // A passphrase of its own when one is given, else the repository's: either way the archive gets fresh
             // master keys, so that the archive and its passphrase never open the repository.
-            chosen = newPassphrase != null || System.getenv(RepositoryOptions.NEW_PASSWORD_ENV) != null
-                    ? (newPassphrase == null ? new KeyCommand.NewPassphrase() : newPassphrase).read()
+            KeyCommand.NewPassphrase given = newPassphrase != null ? newPassphrase : new KeyCommand.NewPassphrase();
+            chosen = given.file != null || System.getenv(RepositoryOptions.NEW_PASSWORD_ENV) != null ? given.read()
                     : repositoryPassphrase.clone();
             slot = new ArchiveExport.KeySlot(chosen, kdf.params());
         }

@@ -52,18 +52,28 @@ final class RepositoryOptions {
     Path passwordFile;
 
     ObjectStore store() {
+        if (repo == null && (storeUri == null || storeUri.isBlank())) {
+            throw new VaultException("no repository given: pass --repo DIR (or --store URI) or set PHOTOVAULT_REPOSITORY");
+        }
+        return open(storeUri, repo, "the store");
+    }
+
+    /**
+     * A store from a Camel endpoint URI (which wins when given) or a path: a portable archive, else a folder.
+     *
+     * @param what names the store in messages ("the store", "the target store")
+     */
+    static ObjectStore open(String storeUri, Path repo, String what) {
         if (storeUri != null && !storeUri.isBlank()) {
             try {
                 return CamelStores.open(storeUri);
             } catch (VaultException e) {
                 throw e;
             } catch (Exception e) {
-                throw new VaultException("cannot open the store " + URISupport.sanitizeUri(storeUri) + ": "
-                        + e.getMessage());
+                // Messages of endpoint failures may repeat the URI, credentials included.
+                throw new VaultException("cannot open " + what + " " + URISupport.sanitizeUri(storeUri) + ": "
+                        + URISupport.sanitizeUri(String.valueOf(e.getMessage())));
             }
-        }
-        if (repo == null) {
-            throw new VaultException("no repository given: pass --repo DIR (or --store URI) or set PHOTOVAULT_REPOSITORY");
         }
         if (PortableArchive.looksLikeOne(repo)) {
             try {

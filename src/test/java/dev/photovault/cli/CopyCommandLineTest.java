@@ -123,4 +123,17 @@ class CopyCommandLineTest {
             assertThat(restored.resolve("Album/photo" + i + ".jpg")).hasBinaryContent(randomBytes(2_000_000, 10 + i));
         }
     }
+
+    @Test
+    void aTargetThatCannotBeReachedIsOneLineWithoutItsSecret() throws Exception {
+        String unreachable = "aws2-s3://nowhere?uriEndpointOverride=http://127.0.0.1:1&overrideEndpoint=true"
+                + "&forcePathStyle=true&region=us-east-1&accessKey=someone&secretKey=RAW(target-secret-4711)";
+        Cli.Result copy = cli.run("copy", "--to-store", unreachable);
+        assertThat(copy.exitCode()).isEqualTo(1);
+        assertThat(copy.err()).startsWith("photovault: ").hasLineCount(1).doesNotContain("target-secret-4711")
+                .doesNotContain("Exception");
+        Cli.Result bogus = cli.run("copy", "--to-store", unreachable + "&noSuchOption=1");
+        assertThat(bogus.exitCode()).isEqualTo(1);
+        assertThat(bogus.err()).hasLineCount(1).doesNotContain("target-secret-4711");
+    }
 }

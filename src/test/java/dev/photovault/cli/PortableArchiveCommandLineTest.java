@@ -144,4 +144,18 @@ class PortableArchiveCommandLineTest {
         assertThat(check.exitCode()).as(check.all()).isZero();
     }
 
+
+    @Test
+    void anOutputThatIsAFolderOrHasNoFolderIsRefusedBeforeAnythingIsRead() throws Exception {
+        java.nio.file.Files.createDirectories(tmp.resolve("exports"));
+        Cli.Result folder = cli.run("export", "latest", "--format", "zip", "--output", tmp.resolve("exports").toString());
+        assertThat(folder.exitCode()).isEqualTo(1);
+        assertThat(folder.err()).contains("is a folder").contains("photos.zip").hasLineCount(1);
+        assertThat(tmp.resolve("exports")).isEmptyDirectory();
+        Cli.Result missing = cli.run("export", "latest", "--output", tmp.resolve("no/such/dir/p.pva").toString(),
+                "--plaintext");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("no folder " + tmp.resolve("no/such/dir")).contains("create it first")
+                .hasLineCount(1);
+    }
 }

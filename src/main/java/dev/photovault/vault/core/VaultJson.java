@@ -15,6 +15,18 @@ public final class VaultJson {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
     /**
+     * Writes {@code value} as JSON to {@code file} so that the file is always whole: into a sibling temporary file,
+     * then renamed over it (a state file a killed process wrote last is the previous one, never half of one).
+     */
+    public static void writeFile(java.nio.file.Path file, Object value) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        java.nio.file.Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        java.nio.file.Files.write(temp, MAPPER.writeValueAsBytes(value));
+        java.nio.file.Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
      * Why a stored file could not be read as JSON, in one line without the parser's source excerpt (the bytes may
      * be anything).
      */

@@ -37,6 +37,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class PortableArchive implements ObjectStore {
 
     private static final HexFormat HEX = HexFormat.of();
+    /** The object table names a config, a key, an index and a snapshot: a few hundred bytes. */
+    static final int MAX_OBJECT_TABLE = 1 << 20;
+    /** No chunk is longer than the largest chunker maximum (256 MiB) and its seal. */
+    static final long MAX_CHUNK_BYTES = (256L << 20) + 28;
 
     private final Path file;
     private final FileChannel channel;
@@ -70,6 +74,11 @@ public final class PortableArchive implements ObjectStore {
         if (trailer.chunkTableOffset() < PvaLayout.HEADER.length || chunkTableEnd > trailer.objectTableOffset()
                 || trailer.objectTableOffset() + trailer.objectTableLength() != trailerAt) {
             throw damaged("its trailer places the tables outside the file: it was not written by photovault");
+        }
+        if (trailer.objectTableLength() > MAX_OBJECT_TABLE) {
+            // A crafted trailer must not make opening allocate what it likes: the table lists a handful of objects.
+            throw damaged("its object table claims " + trailer.objectTableLength() + " bytes, more than any archive's"
+                    + " (" + MAX_OBJECT_TABLE + ")");
         }
         byte[] table = read(trailer.objectTableOffset(), trailer.objectTableLength());
         if (!MessageDigest.isEqual(PvaLayout.sha256(table, 0, table.length), trailer.objectTableSha256())) {
@@ -268,7 +277,7 @@ public final class PortableArchive implements ObjectStore {
             Arrays.sort(spans, Comparator.comparingLong(s -> s[0]));
             long expected = PvaLayout.HEADER.length;
             for (long[] s : spans) {
-                if (s[0] != expected || s[1] > Integer.MAX_VALUE) {
+                if (s[0] != expected || s[1] > MAX_CHUNK_BYTES) {
                     throw damaged("its chunk table does not tile the file (at byte " + expected + ")");
                 }
                 expected += s[1];

@@ -3,7 +3,6 @@ package dev.photovault.vault.core.archive;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -87,13 +86,7 @@ final class PvaLayout {
     }
 
     static byte[] sha256(byte[] data, int off, int len) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(data, off, len);
-            return sha.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
+        return dev.photovault.vault.core.Digests.sha256(data, off, len);
     }
 
     /** Where a non-chunk object goes among the others (see {@link #META_ORDER}). */

@@ -165,7 +165,7 @@ public final class SnapshotCopier {
                     continue;
                 }
                 results.add(pool.submit(() -> {
-                    List<String> chunks = sameCut ? recut(e, writer, false) : recut(e, writer, true);
+                    List<String> chunks = chunksFor(e, writer, !sameCut);
                     progress.itemDone();
                     if (e.sha256() != null) {
                         fresh.putIfAbsent(key, chunks);
@@ -202,7 +202,7 @@ public final class SnapshotCopier {
      * The target's chunks for one file: each source chunk re-named and re-sealed, or (when the chunker parameters
      * differ) the content cut again with the target's chunker.
      */
-    private List<String> recut(Entry e, ContentWriter writer, boolean again) throws IOException {
+    private List<String> chunksFor(Entry e, ContentWriter writer, boolean again) throws IOException {
         try {
             if (again) {
                 try (InputStream in = new EntryInputStream(source, e)) {

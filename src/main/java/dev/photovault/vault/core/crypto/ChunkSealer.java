@@ -67,13 +67,7 @@ public final class ChunkSealer {
 
     private byte[] mac(byte[] data, int off, int len) {
         if (keys == null) {
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                sha.update(data, off, len);
-                return sha.digest();
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("every Java runtime provides SHA-256", e);
-            }
+            return dev.photovault.vault.core.Digests.sha256(data, off, len);
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

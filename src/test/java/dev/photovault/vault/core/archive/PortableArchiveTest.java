@@ -188,6 +188,26 @@ class PortableArchiveTest {
     }
 
     @Test
+    void aCraftedTrailerCannotMakeOpeningReadAHugeTable() throws IOException {
+        Path pva = export(true, tmp.resolve("photos.pva"));
+        byte[] good = Files.readAllBytes(pva);
+        PvaLayout.Trailer t = PvaLayout.Trailer.decode(java.util.Arrays.copyOfRange(good,
+                good.length - PvaLayout.TRAILER_BYTES, good.length));
+        // A well-formed trailer (its checksum right) pointing at a 2 MiB "object table".
+        byte[] junk = randomBytes(2 << 20, 5);
+        byte[] head = java.util.Arrays.copyOf(good, (int) t.objectTableOffset());
+        byte[] trailer = new PvaLayout.Trailer(t.flags(), t.chunkCount(), t.chunkTableOffset(), head.length,
+                junk.length, t.chunkTableSha256(), PvaLayout.sha256(junk, 0, junk.length)).encode();
+        java.io.ByteArrayOutputStream crafted = new java.io.ByteArrayOutputStream();
+        crafted.write(head);
+        crafted.write(junk);
+        crafted.write(trailer);
+        Path hostile = Files.write(tmp.resolve("hostile.pva"), crafted.toByteArray());
+        assertThatThrownBy(() -> PortableArchive.open(hostile)).hasMessageContaining("object table claims")
+                .hasMessageContaining("more than any archive's");
+    }
+
+    @Test
     void aCutShortOrForeignFileIsRefusedInOneLine() throws IOException {
         Path pva = export(false, tmp.resolve("photos.pva"));
         byte[] good = Files.readAllBytes(pva);
