@@ -60,6 +60,11 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "Files processed at once (default: cores, at least 2).")
     int workers = BackupOptions.defaults().workers();
 
+    @Option(names = "--lock-wait", paramLabel = "DURATION", defaultValue = "PT10M",
+            description = "How long to wait for a prune or forget (they lock the repository alone) to finish"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Duration lockWait;
+
     @Override
     public Integer call() throws Exception {
         if (takeout) {
@@ -68,7 +73,7 @@ final class BackupCommand implements Callable<Integer> {
         Repository repo = repository.open();
         Progress progress = new Progress();
         BackupResult result;
-        try (RepositoryLock lock = RepositoryLock.acquire(repo, false, "backup", Duration.ZERO);
+        try (RepositoryLock lock = RepositoryLock.acquire(repo, false, "backup", lockWait);
                 ProgressPrinter printer = new ProgressPrinter("backup", progress::itemsDone, progress::itemsTotal,
                         progress::bytesDone, progress::bytesTotal)) {
             result = new Archiver(repo, new BackupOptions(tags, dryRun, workers, parent), progress).backup(paths);
@@ -97,8 +102,8 @@ final class BackupCommand implements Callable<Integer> {
         }
         TakeoutImport.checkParts(paths, allowMissingParts);
         Repository repo = repository.open();
-        ItemBackupOptions options = new ItemBackupOptions("takeout", label, withTakeoutTag(tags), false, null, null,
-                null, repository.cache(repo).dir(), false);
+        ItemBackupOptions options = new ItemBackupOptions("takeout", label, withTakeoutTag(tags), false, lockWait,
+                null, null, repository.cache(repo).dir(), false);
         ItemBackup backup = ItemBackup.open(repo, dryRun ? options.asDryRun() : options);
         TakeoutReport report;
         RunReport run;

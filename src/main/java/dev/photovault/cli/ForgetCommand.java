@@ -43,12 +43,16 @@ final class ForgetCommand implements Callable<Integer> {
             description = "With --prune: keep unreferenced chunks younger than this (ISO-8601, default PT1H).")
     Duration grace;
 
+    @Option(names = "--wait", paramLabel = "DURATION", defaultValue = "PT0S",
+            description = "Wait this long for running backups to finish (ISO-8601, e.g. PT10M; default: refuse at once).")
+    Duration wait;
+
     @Override
     public Integer call() throws Exception {
         RetentionPolicy policy = new RetentionPolicy(last, daily, weekly, monthly, yearly, ZoneId.systemDefault());
         Repository repo = repository.open();
         int removed = 0;
-        try (RepositoryLock lock = RepositoryLock.acquire(repo, true, "forget", Duration.ZERO)) {
+        try (RepositoryLock lock = RepositoryLock.acquire(repo, true, "forget", wait)) {
             List<RetentionPolicy.Decision> decisions = new Pruner(repo).forget(policy, dryRun);
             for (RetentionPolicy.Decision d : decisions) {
                 System.out.printf("%s %s  %s  %s%n", d.keep() ? "keep  " : "remove", d.snapshot().shortId(),

@@ -120,6 +120,7 @@ public final class Pruner {
             return new PruneResult(referenced.size(), delete.size(), freed, inGrace, oldIndexes.size(), locked,
                     lastLock == 0 ? null : Instant.ofEpochSecond(lastLock));
         }
+        repository.verifyLocks(); // a prune that lost its exclusive lock may have a backup beside it: delete nothing
         java.util.concurrent.atomic.AtomicLong lockedByDelta = new java.util.concurrent.atomic.AtomicLong();
         String rebuilt = repository.writeIndex(keep, locks);
         repository.store().flush();

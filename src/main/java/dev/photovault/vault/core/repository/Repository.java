@@ -77,6 +77,8 @@ public final class Repository {
     /** Chunks this session wrote with a lock, until the index delta naming them records it (epoch seconds). */
     private final Map<String, Long> writtenLocks = new ConcurrentHashMap<>();
     private volatile List<DamagedObject> damaged;
+    /** The locks this process holds on the repository, verified before anything is committed. */
+    private final Set<RepositoryLock> locks = ConcurrentHashMap.newKeySet();
 
     private Repository(ObjectStore store, RepositoryConfig config, MasterKeys keys, String keyId) {
         this.store = store;
@@ -409,6 +411,7 @@ public final class Repository {
      */
     public String saveSnapshot(Snapshot snapshot) throws IOException {
         store.flush();
+        verifyLocks();
         Instant lockUntil = null;
         if (store.lockPeriod() != null) {
             lockUntil = Instant.now().plus(store.lockPeriod());
@@ -467,6 +470,24 @@ public final class Repository {
         writeIndex(sizes, locks);
         LOG.info("extended the Object Lock of {} chunks to {} (the new snapshot is locked until {})", short_.size(),
                 extended, until);
+    }
+
+    void holding(RepositoryLock lock, boolean held) {
+        if (held) {
+            locks.add(lock);
+        } else {
+            locks.remove(lock);
+        }
+    }
+
+    /**
+     * Checks that every lock this process holds on the repository is still in force (RepositoryLock#verify), before
+     * a snapshot is written or a prune deletes.
+     */
+    public void verifyLocks() throws IOException {
+        for (RepositoryLock lock : locks) {
+            lock.verify();
+        }
     }
 
     /**

@@ -37,6 +37,8 @@ public final class RepositoryLock implements AutoCloseable {
     private final LockInfo info;
     private final ScheduledExecutorService refresher;
     private volatile String key;
+    /** {@link System#nanoTime()} when the lock object was last written. */
+    private volatile long writtenNanos = System.nanoTime();
 
     private RepositoryLock(Repository repository, LockInfo info, String key) {
         this.repository = repository;
@@ -46,6 +48,7 @@ public final class RepositoryLock implements AutoCloseable {
             this.refresher = null;
             return;
         }
+        repository.holding(this, true);
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "photovault-lock-refresh");
             t.setDaemon(true);
@@ -62,6 +65,7 @@ public final class RepositoryLock implements AutoCloseable {
     public static RepositoryLock acquire(Repository repository, boolean exclusive, String purpose, Duration wait)
             throws IOException {
         long deadline = System.nanoTime() + wait.toNanos();
+        boolean told = false;
         while (true) {
             Optional<LockInfo> conflict = conflicting(repository, exclusive, null);
             if (conflict.isEmpty()) {
@@ -76,6 +80,10 @@ public final class RepositoryLock implements AutoCloseable {
             }
             if (System.nanoTime() >= deadline) {
                 throw new RepositoryLockedException(conflict.get());
+            }
+            if (!told) {
+                LOG.warn("waiting up to {} for the repository lock: {}", wait, conflict.get().describe());
+                told = true;
             }
             sleepQuietly(200 + ThreadLocalRandom.current().nextInt(800));
         }
@@ -195,9 +203,33 @@ public final class RepositoryLock implements AutoCloseable {
                     info.exclusive(), info.purpose());
             String old = key;
             key = write(repository, fresh);
+            writtenNanos = System.nanoTime();
             repository.store().delete(old);
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not refresh the repository lock: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Makes sure this lock still protects its holder before it commits (a snapshot, a prune's deletions): its object
+     * must still exist and must have been written recently enough that no other host can take it for stale. A
+     * process that lost its lock (suspended for half an hour, cut off from the store, or unlocked by hand) may
+     * have had a prune run beside it, so what it would commit could name deleted chunks.
+     *
+     * @throws RepositoryLockLostException saying what to do
+     */
+    public void verify() throws IOException {
+        if (key == null) {
+            return;
+        }
+        long age = System.nanoTime() - writtenNanos;
+        if (age > STALE.minus(REFRESH).toNanos()) {
+            throw new RepositoryLockLostException(info.purpose(), "it could not be refreshed for "
+                    + TimeUnit.NANOSECONDS.toMinutes(age) + " minutes");
+        }
+        if (!repository.store().exists(key)) {
+            throw new RepositoryLockLostException(info.purpose(), "its object " + key + " was removed (by 'photovault"
+                    + " unlock --all', or by a process that took it for stale)");
         }
     }
 
@@ -211,6 +243,7 @@ public final class RepositoryLock implements AutoCloseable {
             return;
         }
         refresher.shutdownNow();
+        repository.holding(this, false);
         repository.store().delete(key);
     }
 

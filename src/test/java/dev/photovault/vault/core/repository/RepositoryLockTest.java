@@ -43,6 +43,27 @@ class RepositoryLockTest {
     }
 
     @Test
+    void aProcessWhoseLockWasRemovedCommitsNothingAndSaysWhy(@TempDir Path source) throws Exception {
+        Repository repo = TestRepository.create(dir);
+        TestRepository.write(source.resolve("a.jpg"), TestRepository.randomBytes(10_000, 1));
+        try (RepositoryLock backup = RepositoryLock.acquire(repo, false, "backup", Duration.ZERO)) {
+            RepositoryLock.removeLocks(TestRepository.reopen(dir), true); // 'photovault unlock --all' elsewhere
+            assertThatThrownBy(() -> new dev.photovault.vault.core.archiver.Archiver(repo,
+                    dev.photovault.vault.core.archiver.BackupOptions.defaults(), new dev.photovault.vault.core.Progress())
+                    .backup(java.util.List.of(source)))
+                    .isInstanceOf(RepositoryLockLostException.class)
+                    .hasMessageContaining("lock of this backup was lost").hasMessageContaining("was removed")
+                    .hasMessageContaining("nothing was committed");
+        }
+        assertThat(TestRepository.reopen(dir).listSnapshots()).isEmpty();
+        try (RepositoryLock prune = RepositoryLock.acquire(repo, true, "prune", Duration.ZERO)) {
+            RepositoryLock.removeLocks(TestRepository.reopen(dir), true);
+            assertThatThrownBy(() -> new dev.photovault.vault.core.pruner.Pruner(repo).prune(Duration.ZERO, false))
+                    .isInstanceOf(RepositoryLockLostException.class);
+        }
+    }
+
+    @Test
     void aWaitingPruneGetsTheLockOnceTheBackupEnds() throws Exception {
         Repository repo = TestRepository.create(dir);
         RepositoryLock backup = RepositoryLock.acquire(repo, false, "backup", Duration.ZERO);
