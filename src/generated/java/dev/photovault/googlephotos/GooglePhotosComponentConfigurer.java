@@ -47,6 +47,8 @@ public class GooglePhotosComponentConfigurer extends PropertyConfigurerSupport i
         case "clientsecret":
         case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.photovault.googlephotos.GooglePhotosConfiguration.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -68,6 +70,8 @@ public class GooglePhotosComponentConfigurer extends PropertyConfigurerSupport i
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, dev.photovault.googlephotos.GooglePhotosOperations.class, value)); return true;
         case "pickerurl":
         case "pickerUrl": getOrCreateConfiguration(target).setPickerUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "readtimeout":
+        case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, long.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "resumablethreshold":
@@ -100,6 +104,8 @@ public class GooglePhotosComponentConfigurer extends PropertyConfigurerSupport i
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
         case "configuration": return dev.photovault.googlephotos.GooglePhotosConfiguration.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -121,6 +127,8 @@ public class GooglePhotosComponentConfigurer extends PropertyConfigurerSupport i
         case "operation": return dev.photovault.googlephotos.GooglePhotosOperations.class;
         case "pickerurl":
         case "pickerUrl": return java.lang.String.class;
+        case "readtimeout":
+        case "readTimeout": return long.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
         case "resumablethreshold":
@@ -154,6 +162,8 @@ public class GooglePhotosComponentConfigurer extends PropertyConfigurerSupport i
         case "clientsecret":
         case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
         case "configuration": return target.getConfiguration();
+        case "connecttimeout":
+        case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -175,6 +185,8 @@ public class GooglePhotosComponentConfigurer extends PropertyConfigurerSupport i
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "pickerurl":
         case "pickerUrl": return getOrCreateConfiguration(target).getPickerUrl();
+        case "readtimeout":
+        case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
         case "refreshtoken":
         case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
         case "resumablethreshold":

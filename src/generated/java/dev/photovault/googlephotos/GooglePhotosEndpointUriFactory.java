@@ -23,7 +23,7 @@ public class GooglePhotosEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(41);
+        Set<String> props = new HashSet<>(43);
         props.add("albumId");
         props.add("albumTitle");
         props.add("apiUrl");
@@ -34,6 +34,7 @@ public class GooglePhotosEndpointUriFactory extends org.apache.camel.support.com
         props.add("chunkSize");
         props.add("clientId");
         props.add("clientSecret");
+        props.add("connectTimeout");
         props.add("delay");
         props.add("exceptionHandler");
         props.add("exchangePattern");
@@ -51,6 +52,7 @@ public class GooglePhotosEndpointUriFactory extends org.apache.camel.support.com
         props.add("operation");
         props.add("pickerUrl");
         props.add("pollStrategy");
+        props.add("readTimeout");
         props.add("refreshToken");
         props.add("repeatCount");
         props.add("resource");

@@ -38,13 +38,14 @@ public class GooglePhotosComponent extends HealthCheckComponent {
         List<Object> key = List.of(c.getApiUrl(), c.getPickerUrl(), c.getTokenUrl(), String.valueOf(c.getClientId()),
                 String.valueOf(c.getClientSecret()), String.valueOf(c.getRefreshToken()), c.getMaxAttempts(),
                 c.getInitialRetryDelay(), c.getMinRateLimitDelay(), c.getMaxRetryDelay(), c.getResumableThreshold(),
-                c.getChunkSize(), c.getMaxBaseUrlAge());
+                c.getChunkSize(), c.getMaxBaseUrlAge(), c.getConnectTimeout(), c.getReadTimeout());
         return clients.computeIfAbsent(key, k -> new GooglePhotosClient(
                 new PhotosEndpoints(c.getApiUrl(), c.getPickerUrl(), c.getTokenUrl()), c.getClientId(),
                 c.getClientSecret(), c.getRefreshToken(),
                 new RetryPolicy(c.getMaxAttempts(), Duration.ofMillis(c.getInitialRetryDelay()),
                         Duration.ofMillis(c.getMinRateLimitDelay()), Duration.ofMillis(c.getMaxRetryDelay())),
-                new TransferSettings(c.getResumableThreshold(), c.getChunkSize(), Duration.ofMillis(c.getMaxBaseUrlAge()))));
+                new TransferSettings(c.getResumableThreshold(), c.getChunkSize(), Duration.ofMillis(c.getMaxBaseUrlAge()),
+                        Duration.ofMillis(c.getConnectTimeout()), Duration.ofMillis(c.getReadTimeout()))));
     }
 
     /** Every client this component made, for the dev console and run reports. */

@@ -49,6 +49,10 @@ public class GooglePhotosConfiguration implements Cloneable {
     private int chunkSize = 8 << 20;
     @UriParam(label = "advanced", defaultValue = "1800000")
     private long maxBaseUrlAge = 30 * 60_000;
+    @UriParam(label = "advanced", defaultValue = "20000")
+    private long connectTimeout = 20_000;
+    @UriParam(label = "advanced", defaultValue = "30000")
+    private long readTimeout = 30_000;
 
     public String getClientId() {
         return clientId;
@@ -216,6 +220,27 @@ public class GooglePhotosConfiguration implements Cloneable {
     /** A listed item's base URL older than this many milliseconds is fetched again before its download. */
     public void setMaxBaseUrlAge(long maxBaseUrlAge) {
         this.maxBaseUrlAge = maxBaseUrlAge;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Milliseconds to wait for a connection to Google (or the emulator) before the attempt counts as failed. */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getReadTimeout() {
+        return readTimeout;
+    }
+
+    /**
+     * Milliseconds a request may go without receiving a byte: a stalled answer or download is abandoned and retried
+     * (a download resumes where it stopped).
+     */
+    public void setReadTimeout(long readTimeout) {
+        this.readTimeout = readTimeout;
     }
 
     /** A copy for one endpoint, so that endpoint options do not leak into the component's defaults. */

@@ -7,21 +7,18 @@ import dev.photovault.vault.core.store.ObjectNotFoundException;
 import dev.photovault.vault.core.store.ObjectStore;
 import dev.photovault.vault.core.store.StoreException;
 import dev.photovault.vault.core.store.StoreReadOnlyException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.camel.Exchange;
-import org.apache.camel.Producer;
-import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.apache.camel.component.aws2.s3.AWS2S3Endpoint;
-import org.apache.camel.component.aws2.s3.AWS2S3Operations;
 import org.apache.camel.support.service.ServiceHelper;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -32,10 +29,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A repository in an S3 bucket, reached through a Camel {@code aws2-s3:} endpoint: the endpoint's URI options
- * (credentials, region, endpoint override, path style, storage class, KMS) apply to every object. Writes go
- * through the endpoint's producer as conditional puts ({@code If-None-Match: *}), so an existing key is never
- * overwritten, with the content length known up front. Listings page through the endpoint's client, because
- * the producer's listObjects returns one page only.
+ * (credentials, region, endpoint override, path style, storage class, KMS, customer keys) apply to every object,
+ * and every request goes through the endpoint's S3 client. Writes are conditional puts ({@code If-None-Match: *}),
+ * so an existing key is never overwritten. Every request attempt has a deadline ({@code requestTimeout} on the store
+ * URI, default 5 minutes, besides the client's 30 s without a byte): a stalled transfer is abandoned and tried again,
+ * up to {@link #ATTEMPTS} times with backoff, as are reset connections and 5xx answers.
  */
 final class S3ObjectStore implements ObjectStore {
 
@@ -45,26 +43,31 @@ final class S3ObjectStore implements ObjectStore {
     private static final int NOT_FOUND = 404;
     private static final int FORBIDDEN = 403;
 
+    /** Tries of one request: the client's own retries count among them. */
+    static final int ATTEMPTS = 5;
+    static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(5);
+
     private final AWS2S3Endpoint endpoint;
-    private final Producer producer;
     private final String bucket;
+    private final AwsRequestOverrideConfiguration deadline;
     private final ObjectLock lock;
     /** Whether the server keeps the Object Lock headers of a PUT; null until the first locked write tells. */
     private volatile Boolean headersHonoured;
 
     S3ObjectStore(AWS2S3Endpoint endpoint) throws Exception {
-        this(endpoint, null);
+        this(endpoint, null, DEFAULT_REQUEST_TIMEOUT);
     }
 
-    /** @param lock the Object Lock every object but a lock gets, or null */
-    S3ObjectStore(AWS2S3Endpoint endpoint, ObjectLock lock) throws Exception {
+    /**
+     * @param lock           the Object Lock every object but a lock gets, or null
+     * @param requestTimeout the longest one attempt of one request may take
+     */
+    S3ObjectStore(AWS2S3Endpoint endpoint, ObjectLock lock, Duration requestTimeout) throws Exception {
         this.endpoint = endpoint;
         this.lock = lock;
-        endpoint.getConfiguration().setConditionalWritesEnabled(true);
-        endpoint.getConfiguration().setMultiPartUpload(false);
+        this.deadline = AwsRequestOverrideConfiguration.builder().apiCallAttemptTimeout(requestTimeout)
+                .apiCallTimeout(requestTimeout.multipliedBy(ATTEMPTS).plusSeconds(60)).build();
         ServiceHelper.startService(endpoint);
-        this.producer = endpoint.createProducer();
-        ServiceHelper.startService(producer);
         this.bucket = endpoint.getConfiguration().getBucketName();
         if (lock != null) {
             requireObjectLock();
@@ -129,32 +132,9 @@ final class S3ObjectStore implements ObjectStore {
         if (!key.startsWith("chunks/") && exists(key)) {
             return false;
         }
-        var c = endpoint.getConfiguration();
-        PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(key).ifNoneMatch("*")
-                .contentLength((long) data.length).contentMD5(md5(data))
-                .objectLockMode(lock.mode()).objectLockRetainUntilDate(until);
-        if (c.getStorageClass() != null) {
-            request.storageClass(c.getStorageClass());
-        }
-        if (c.isUseAwsKMS()) {
-            request.serverSideEncryption(ServerSideEncryption.AWS_KMS);
-            if (c.getAwsKMSKeyId() != null) {
-                request.ssekmsKeyId(c.getAwsKMSKeyId());
-            }
-        }
-        try {
-            endpoint.getS3Client().putObject(request.build(), RequestBody.fromBytes(data));
-        } catch (S3Exception e) {
-            if (e.statusCode() == PRECONDITION_FAILED || e.statusCode() == CONFLICT) {
-                return false;
-            }
-            if (e.statusCode() == FORBIDDEN) {
-                throw new StoreReadOnlyException(location(), "the credentials may not write: "
-                        + (e.awsErrorDetails() == null ? "403" : e.awsErrorDetails().errorCode()), e);
-            }
-            throw failure("write", key, e);
-        } catch (SdkException e) {
-            throw failure("write", key, e);
+        if (!put(key, data, PutObjectRequest.builder().contentMD5(md5(data)).objectLockMode(lock.mode())
+                .objectLockRetainUntilDate(until))) {
+            return false;
         }
         Boolean honoured = headersHonoured;
         if (honoured == null) {
@@ -259,16 +239,35 @@ final class S3ObjectStore implements ObjectStore {
         if (!key.startsWith("chunks/") && exists(key)) {
             return false;
         }
-        Exchange exchange = endpoint.createExchange();
-        exchange.getIn().setHeader(AWS2S3Constants.KEY, key);
-        exchange.getIn().setHeader(AWS2S3Constants.CONTENT_LENGTH, (long) data.length);
-        exchange.getIn().setBody(new ByteArrayInputStream(data));
+        return put(key, data, PutObjectRequest.builder());
+    }
+
+    /**
+     * A conditional PUT with the endpoint's storage class, KMS and customer-key options. @return false if the key
+     * exists (412), or another writer is writing it (409: keys are content addresses or unique ids, so it writes
+     * the same bytes); a retried PUT whose first try did land also answers 412
+     */
+    private boolean put(String key, byte[] data, PutObjectRequest.Builder request) throws IOException {
+        var c = endpoint.getConfiguration();
+        request.bucket(bucket).key(key).ifNoneMatch("*").contentLength((long) data.length)
+                .overrideConfiguration(deadline);
+        if (c.getStorageClass() != null) {
+            request.storageClass(c.getStorageClass());
+        }
+        if (c.isUseAwsKMS()) {
+            request.serverSideEncryption(ServerSideEncryption.AWS_KMS);
+            if (c.getAwsKMSKeyId() != null) {
+                request.ssekmsKeyId(c.getAwsKMSKeyId());
+            }
+        }
+        if (c.isUseCustomerKey()) {
+            request.sseCustomerKey(c.getCustomerKeyId()).sseCustomerKeyMD5(c.getCustomerKeyMD5())
+                    .sseCustomerAlgorithm(c.getCustomerAlgorithm());
+        }
         try {
-            run(exchange, key);
+            retrying("write", key, () -> endpoint.getS3Client().putObject(request.build(), RequestBody.fromBytes(data)));
             return true;
         } catch (S3Exception e) {
-            // 412: the key exists. 409: a concurrent conditional write of the same key is in progress; since
-            // keys are content addresses or unique ids, the other writer is writing the same bytes.
             if (e.statusCode() == PRECONDITION_FAILED || e.statusCode() == CONFLICT) {
                 return false;
             }
@@ -277,16 +276,23 @@ final class S3ObjectStore implements ObjectStore {
                         + (e.awsErrorDetails() == null ? "403" : e.awsErrorDetails().errorCode()), e);
             }
             throw failure("write", key, e);
+        } catch (SdkException e) {
+            throw failure("write", key, e);
         }
     }
 
     @Override
     public byte[] get(String key) throws IOException {
-        Exchange exchange = endpoint.createExchange();
-        exchange.getIn().setHeader(AWS2S3Constants.S3_OPERATION, AWS2S3Operations.getObject);
-        exchange.getIn().setHeader(AWS2S3Constants.KEY, key);
+        var c = endpoint.getConfiguration();
+        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key)
+                .overrideConfiguration(deadline);
+        if (c.isUseCustomerKey()) {
+            request.sseCustomerKey(c.getCustomerKeyId()).sseCustomerKeyMD5(c.getCustomerKeyMD5())
+                    .sseCustomerAlgorithm(c.getCustomerAlgorithm());
+        }
         try {
-            run(exchange, key);
+            // The whole body is read inside the attempt, so a transfer cut off or stalled half-way is tried again.
+            return retrying("read", key, () -> endpoint.getS3Client().getObjectAsBytes(request.build())).asByteArray();
         } catch (NoSuchKeyException e) {
             throw new ObjectNotFoundException(key);
         } catch (S3Exception e) {
@@ -294,16 +300,51 @@ final class S3ObjectStore implements ObjectStore {
                 throw new ObjectNotFoundException(key);
             }
             throw failure("read", key, e);
+        } catch (SdkException e) {
+            throw failure("read", key, e);
         }
-        try (InputStream in = exchange.getMessage().getBody(InputStream.class)) {
-            return in.readAllBytes();
+    }
+
+    /**
+     * Runs a request, again after a failure that did not come from S3's answer (a reset connection, a timeout)
+     * or after a 5xx, with exponential backoff, up to {@link #ATTEMPTS} tries in all (the SDK retries some of these
+     * itself; those count as one try here, which is harmless). Logs each retry at WARN without credentials.
+     */
+    private <T> T retrying(String what, String key, java.util.function.Supplier<T> request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return request.get();
+            } catch (S3Exception e) {
+                if (e.statusCode() < 500 || attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                pause(what, key, attempt, e);
+            } catch (SdkException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                pause(what, key, attempt, e);
+            }
+        }
+    }
+
+    private void pause(String what, String key, int attempt, SdkException e) {
+        long millis = Math.min(8_000, 250L << (attempt - 1));
+        LOG.warn("could not {} {} in {} (try {} of {}, again in {} ms): {}", what, key, location(), attempt, ATTEMPTS,
+                millis, e.getMessage());
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(millis / 2, millis + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw e;
         }
     }
 
     @Override
     public boolean exists(String key) throws IOException {
         try {
-            endpoint.getS3Client().headObject(b -> b.bucket(bucket).key(key));
+            retrying("look up", key, () -> endpoint.getS3Client().headObject(b -> b.bucket(bucket).key(key)
+                    .overrideConfiguration(deadline)));
             return true;
         } catch (NoSuchKeyException e) {
             return false;
@@ -321,10 +362,16 @@ final class S3ObjectStore implements ObjectStore {
     public List<ObjectInfo> list(String prefix) throws IOException {
         List<ObjectInfo> found = new ArrayList<>();
         try {
-            for (S3Object o : endpoint.getS3Client().listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))
-                    .contents()) {
-                found.add(new ObjectInfo(o.key(), o.size(), o.lastModified()));
-            }
+            String token = null;
+            do {
+                String after = token;
+                ListObjectsV2Response page = retrying("list", prefix, () -> endpoint.getS3Client().listObjectsV2(b -> b
+                        .bucket(bucket).prefix(prefix).continuationToken(after).overrideConfiguration(deadline)));
+                for (S3Object o : page.contents()) {
+                    found.add(new ObjectInfo(o.key(), o.size(), o.lastModified()));
+                }
+                token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+            } while (token != null);
         } catch (SdkException e) {
             throw failure("list", prefix, e);
         }
@@ -337,11 +384,9 @@ final class S3ObjectStore implements ObjectStore {
             deleteLocked(key);
             return;
         }
-        Exchange exchange = endpoint.createExchange();
-        exchange.getIn().setHeader(AWS2S3Constants.S3_OPERATION, AWS2S3Operations.deleteObject);
-        exchange.getIn().setHeader(AWS2S3Constants.KEY, key);
         try {
-            run(exchange, key);
+            retrying("delete", key, () -> endpoint.getS3Client().deleteObject(b -> b.bucket(bucket).key(key)
+                    .overrideConfiguration(deadline)));
         } catch (S3Exception e) {
             if (e.statusCode() == FORBIDDEN) {
                 throw deleteDenied(key, e);
@@ -405,10 +450,10 @@ final class S3ObjectStore implements ObjectStore {
         return endpoint;
     }
 
-    /** Stops the store's own producer and endpoint (the S3 client with them). */
+    /** Stops the store's own endpoint (the S3 client with it). */
     @Override
     public void close() {
-        ServiceHelper.stopAndShutdownServices(producer, endpoint);
+        ServiceHelper.stopAndShutdownServices(endpoint);
     }
 
     /** An S3 PUT that answered 200 is durable: nothing to flush. */
@@ -420,25 +465,6 @@ final class S3ObjectStore implements ObjectStore {
     public String location() {
         String override = endpoint.getConfiguration().getUriEndpointOverride();
         return "s3://" + bucket + (override == null || override.isBlank() ? "" : " at " + override);
-    }
-
-    private void run(Exchange exchange, String key) throws IOException {
-        try {
-            producer.process(exchange);
-        } catch (Exception e) {
-            exchange.setException(e);
-        }
-        Exception e = exchange.getException();
-        if (e == null) {
-            return;
-        }
-        if (e instanceof SdkException sdk) {
-            throw sdk;
-        }
-        if (e instanceof IOException io) {
-            throw io;
-        }
-        throw new IOException("S3 request for " + key + " failed: " + e.getMessage(), e);
     }
 
     private IOException failure(String what, String key, SdkException e) {

@@ -32,21 +32,48 @@ final class StoreEndpoints {
      *             {@code objectLock}/{@code objectLockDays} options win
      */
     static ObjectStore open(CamelContext context, String uri, ObjectLock lock) throws Exception {
+        return openStore(context, uri, lock);
+    }
+
+    /** The store URI option (ours, taken out before Camel sees the URI) bounding one S3 request attempt. */
+    static final String REQUEST_TIMEOUT = "requestTimeout";
+
+    private static java.time.Duration requestTimeout(String value) {
+        long millis;
+        try {
+            millis = value.startsWith("P") || value.startsWith("p") ? java.time.Duration.parse(value).toMillis()
+                    : org.apache.camel.util.TimeUtils.toMilliSeconds(value);
+        } catch (RuntimeException e) {
+            millis = -1;
+        }
+        if (millis <= 0) {
+            throw new VaultException(REQUEST_TIMEOUT + "=" + value + " is not a positive duration: write e.g. 30s, 5m"
+                    + " or PT5M");
+        }
+        return java.time.Duration.ofMillis(millis);
+    }
+
+    private static ObjectStore openStore(CamelContext context, String uri, ObjectLock lock) throws Exception {
         if (uri == null || uri.isBlank()) {
             throw new VaultException("no store configured: set vault.store to a file: or aws2-s3: endpoint URI");
         }
         // An endpoint of the store's own, not the context's shared one: the S3 store sets options on it
         // (conditional writes, no multipart) that must not change an endpoint the user's routes use.
         Endpoint endpoint;
+        java.time.Duration requestTimeout = S3ObjectStore.DEFAULT_REQUEST_TIMEOUT;
         try {
             String resolved = context.resolvePropertyPlaceholders(uri);
             int query = resolved.indexOf('?');
             if (query > 0) {
                 java.util.Map<String, Object> options = URISupport.parseQuery(resolved.substring(query + 1), true, true);
                 ObjectLock own = ObjectLock.take(options);
-                if (own != null) {
-                    lock = own;
+                Object timeout = options.remove(REQUEST_TIMEOUT);
+                if (own != null || timeout != null) {
+                    lock = own != null ? own : lock;
                     resolved = URISupport.appendParametersToURI(resolved.substring(0, query), options);
+                }
+                if (timeout != null) {
+                    requestTimeout = requestTimeout(timeout.toString());
                 }
             }
             int colon = resolved.indexOf(':');
@@ -68,7 +95,7 @@ final class StoreEndpoints {
             return new LocalObjectStore(file.getFile().toPath().toAbsolutePath());
         }
         if (endpoint instanceof AWS2S3Endpoint s3) {
-            return new S3ObjectStore(s3, lock);
+            return new S3ObjectStore(s3, lock, requestTimeout);
         }
         throw new VaultException("the store must be a file: or aws2-s3: endpoint, not " + endpoint.getEndpointBaseUri());
     }

@@ -34,7 +34,11 @@ public final class GooglePhotosClient {
         HttpTransport transport = new NetHttpTransport();
         this.endpoints = endpoints;
         this.http = new PhotosHttp(new PhotosAuth(clientId, clientSecret, refreshToken, endpoints.tokenUrl(), transport),
-                retry, transport.createRequestFactory());
+                retry, transport.createRequestFactory(request -> {
+                    // Every socket has a timeout: a stalled answer fails the attempt, which is retried.
+                    request.setConnectTimeout((int) transfers.connectTimeout().toMillis());
+                    request.setReadTimeout((int) transfers.readTimeout().toMillis());
+                }));
         this.library = new LibraryCalls(endpoints, http);
         this.picker = new PickerCalls(endpoints, http);
         this.media = new MediaTransfers(endpoints, http, transfers, library, picker);

@@ -82,6 +82,23 @@ final class PhotosHttp {
 
     /** A JSON API call; an empty answer is an empty object. */
     JsonNode send(String method, String url, Object body, String what) {
+        // An answer cut off or stalled half-way is asked for again when asking again changes nothing (reads and
+        // searches); a write whose answer was lost is reported instead, since it may have been done.
+        boolean idempotent = method.equals("GET") || url.endsWith(":search");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sendOnce(method, url, body, what);
+            } catch (AnswerCutOff e) {
+                if (!idempotent || attempt >= retry.maxAttempts()) {
+                    throw e;
+                }
+                lastFailure = e.getMessage();
+                backoff(attempt + 1, 503);
+            }
+        }
+    }
+
+    private JsonNode sendOnce(String method, String url, Object body, String what) {
         HttpResponse response = execute(() -> {
             HttpContent content = body == null ? null
                     : new ByteArrayContent("application/json", JSON.writeValueAsBytes(body));
@@ -97,7 +114,16 @@ final class PhotosHttp {
             byte[] bytes = in == null ? new byte[0] : in.readAllBytes();
             return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the answer to " + what, e);
+            throw new AnswerCutOff("could not read the answer to " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The answer's status came, its body did not (a reset, a stall past the read timeout). */
+    static final class AnswerCutOff extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        AnswerCutOff(String message, IOException cause) {
+            super(message, cause);
         }
     }
 
