@@ -67,7 +67,7 @@ class ConcurrencyTest {
                 Cli.Result restore = cli.run("restore", snapshot.get("id").asText(), "--target", target.toString(),
                         "--store", uri);
                 assertThat(restore.exitCode()).as(restore.all()).isZero();
-                assertSameTree(source, target);
+                TestRepository.assertSameTree(source, target);
             }
         }
     }
@@ -117,7 +117,7 @@ class ConcurrencyTest {
         Path target = tmp.resolve("restored");
         Cli.Result restore = cli.run("restore", "latest", "--target", target.toString());
         assertThat(restore.exitCode()).as(restore.all()).isZero();
-        assertSameTree(now, target);
+        TestRepository.assertSameTree(now, target);
         // What only the forgotten snapshot had is gone; what the backup reused stayed.
         assertThat(pruned.bytesFreed()).isBetween(4L * 1024 * 1024, 4L * 1024 * 1024 + 4 * 1024);
     }
@@ -148,7 +148,7 @@ class ConcurrencyTest {
             Path target = tmp.resolve("restored-" + round);
             Cli.Result restore = cli.run("restore", "latest", "--target", target.toString());
             assertThat(restore.exitCode()).as(restore.all()).isZero();
-            assertSameTree(source, target);
+            TestRepository.assertSameTree(source, target);
             assertThat(RepositoryLock.list(after)).isEmpty();
         }
     }
@@ -187,15 +187,5 @@ class ConcurrencyTest {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).as(what).isTrue();
         assertThat(process.exitValue()).as(what + ": " + out + new String(err.get(), StandardCharsets.UTF_8)).isZero();
-    }
-
-    static void assertSameTree(Path expected, Path actual) throws Exception {
-        try (var files = Files.walk(expected)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Path restored = actual.resolve(expected.relativize(f).toString());
-                assertThat(restored).as("restored %s", f).exists();
-                assertThat(Files.mismatch(f, restored)).as("%s restored bit-exact", f).isEqualTo(-1L);
-            }
-        }
     }
 }

@@ -78,4 +78,16 @@ public final class TestRepository {
             }
         }
     }
+
+    /** Every regular file below {@code expected} is in {@code actual} at the same place, bit for bit. */
+    public static void assertSameTree(Path expected, Path actual) throws IOException {
+        try (var files = java.nio.file.Files.walk(expected)) {
+            for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                Path restored = actual.resolve(expected.relativize(f).toString());
+                org.assertj.core.api.Assertions.assertThat(restored).as("restored %s", f).exists();
+                org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.mismatch(f, restored))
+                        .as("%s restored bit-exact", f).isEqualTo(-1L);
+            }
+        }
+    }
 }

@@ -294,6 +294,7 @@ public final class Restorer {
             path = EntryNames.resolve(root, e);
             Path parent = path.getParent();
             directory(root, parent, e);
+            sweepTemps(parent);
             BasicFileAttributes existing = attributes(path);
             if (existing != null && existing.isDirectory()) {
                 throw new VaultException("a folder stands where the file goes; move it away and restore again");
@@ -304,7 +305,7 @@ public final class Restorer {
                 sidecar(path, e, failures);
                 return false;
             }
-            Path temp = createTemp(parent, nameLength(e));
+            Path temp = createTemp(parent);
             try {
                 long size = 0;
                 try (OutputStream out = open(temp, e)) {
@@ -353,7 +354,7 @@ public final class Restorer {
             byte[] bytes = sidecars == Sidecars.Format.XMP ? Sidecars.xmp(e)
                     : dev.photovault.vault.core.VaultJson.MAPPER.writerWithDefaultPrettyPrinter()
                             .writeValueAsBytes(Sidecars.fields(e, pathBySourceId));
-            Path temp = createTemp(file.getParent(), nameLength(e) + sidecars.suffix().length());
+            Path temp = createTemp(file.getParent());
             try {
                 Files.write(temp, bytes);
                 Files.setLastModifiedTime(temp, FileTime.from(e.mtime()));
@@ -434,19 +435,20 @@ public final class Restorer {
     }
 
     /**
-     * A new empty file in {@code parent} with a name at most as long as the final one (or 8 bytes for shorter
-     * names), so that a name the file system took at backup time is never refused for its temporary name.
+     * A new empty file in {@code parent} named {@code .pv<pid in base 36>-<random>} (16 bytes, 24 at most, short
+     * enough for every file system), so that a restore killed on this host leaves files the next one recognises
+     * as its own ({@link #sweepTemps}).
      */
-    private static Path createTemp(Path parent, int finalLength) throws IOException {
-        int length = Math.min(16, Math.max(8, finalLength));
+    private static Path createTemp(Path parent) throws IOException {
+        String prefix = TEMP_PREFIX + Long.toString(ProcessHandle.current().pid(), 36) + "-";
+        int length = Math.min(24, Math.max(16, prefix.length() + 8));
         for (int attempt = 0; ; attempt++) {
-            char[] name = new char[length];
-            name[0] = '.';
-            for (int i = 1; i < length; i++) {
-                name[i] = TEMP_ALPHABET[RANDOM.nextInt(TEMP_ALPHABET.length)];
+            StringBuilder name = new StringBuilder(prefix);
+            while (name.length() < length) {
+                name.append(TEMP_ALPHABET[RANDOM.nextInt(TEMP_ALPHABET.length)]);
             }
             try {
-                return Files.createFile(parent.resolve(new String(name)));
+                return Files.createFile(parent.resolve(name.toString()));
             } catch (FileAlreadyExistsException taken) {
                 if (attempt > 10) {
                     throw taken;
@@ -455,14 +457,35 @@ public final class Restorer {
         }
     }
 
-    /** The final name's length in bytes, as the file system counts it (not the length of its display form). */
-    private static int nameLength(Entry e) {
-        byte[] bytes = e.pathBytes();
-        int slash = bytes.length - 1;
-        while (slash >= 0 && bytes[slash] != '/') {
-            slash--;
+    private static final String TEMP_PREFIX = ".pv";
+    private static final java.util.regex.Pattern TEMP_NAME =
+            java.util.regex.Pattern.compile("\\.pv([0-9a-z]{1,13})-[0-9a-z]{4,}");
+
+    /** Folders already swept in this run. */
+    private final java.util.Set<Path> swept = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Deletes the temporary files that restores killed on this host left in {@code dir}: regular files named
+     * {@code .pv<pid>-<random>} whose process is gone (a running restore's files are left alone), once per folder.
+     */
+    private void sweepTemps(Path dir) {
+        if (!swept.add(dir)) {
+            return;
         }
-        return bytes.length - slash - 1;
+        try (var names = Files.newDirectoryStream(dir, TEMP_PREFIX + "*")) {
+            for (Path p : names) {
+                java.util.regex.Matcher m = TEMP_NAME.matcher(p.getFileName().toString());
+                if (!m.matches() || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                long pid = Long.parseLong(m.group(1), 36);
+                if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Leftovers cost only space; never fail a restore over them.
+        }
     }
 
     private static boolean alreadyRestored(Entry e, Path path, BasicFileAttributes attrs) throws IOException {
