@@ -161,7 +161,9 @@ public final class Checker {
         new ChunkVerifier(repository, workers, progress).verify(ids).forEach((id, failure) -> {
             String where = repository.store().position(Repository.chunkKey(id));
             errors.add("chunk " + id + (where == null ? "" : " (" + where + ")") + ": " + failure.reason());
-            damaged.add(id);
+            if (failure.problem() != ChunkVerifier.Problem.UNREADABLE) {
+                damaged.add(id); // a read the store failed does not make the files that need the chunk damaged
+            }
         });
         return errors;
     }

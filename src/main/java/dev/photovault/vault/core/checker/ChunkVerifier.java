@@ -20,13 +20,16 @@ import java.util.concurrent.Future;
  */
 public final class ChunkVerifier {
 
-    /** Why a chunk is not whole. */
-    public enum Problem { MISSING, DAMAGED }
+    /**
+     * Why a chunk is not whole, or could not be told: UNREADABLE is a read the store failed (an I/O error, a
+     * timeout), which says nothing about the chunk itself.
+     */
+    public enum Problem { MISSING, DAMAGED, UNREADABLE }
 
     /**
      * A chunk that is not whole.
      *
-     * @param problem missing or damaged
+     * @param problem missing, damaged or unreadable
      * @param reason  in words, without the chunk id
      */
     public record Failure(Problem problem, String reason) {
@@ -59,6 +62,9 @@ public final class ChunkVerifier {
                         return new Failure(Problem.MISSING, "missing");
                     } catch (VaultException e) {
                         return new Failure(Problem.DAMAGED, e.getMessage().replace("chunk " + id + " ", ""));
+                    } catch (IOException e) {
+                        return new Failure(Problem.UNREADABLE, "could not be read (" + e.getMessage()
+                                + "): check the store and run check again");
                     } finally {
                         progress.itemDone();
                     }

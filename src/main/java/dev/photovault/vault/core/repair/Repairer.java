@@ -87,8 +87,17 @@ public final class Repairer {
     }
 
     private void verify(Map<String, Integer> existing, List<String> damaged) throws IOException {
-        new ChunkVerifier(repository, workers, progress).verify(List.copyOf(existing.keySet()))
-                .forEach((id, failure) -> {
+        Map<String, ChunkVerifier.Failure> failures = new ChunkVerifier(repository, workers, progress)
+                .verify(List.copyOf(existing.keySet()));
+        for (var f : failures.entrySet()) {
+            if (f.getValue().problem() == ChunkVerifier.Problem.UNREADABLE) {
+                // A read the store failed says nothing about the chunk: repairing now could drop a good chunk.
+                throw new dev.photovault.vault.core.VaultException("chunk " + f.getKey() + " "
+                        + f.getValue().reason().replace("run check again", "run repair again")
+                        + "; nothing was changed");
+            }
+        }
+        failures.forEach((id, failure) -> {
                     existing.remove(id);
                     if (failure.problem() == ChunkVerifier.Problem.DAMAGED) {
                         damaged.add(id);

@@ -1,0 +1,142 @@
+package dev.photovault.vault.core.store;
+
+import static dev.photovault.testing.TestRepository.randomBytes;
+import static dev.photovault.testing.TestRepository.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.photovault.testing.ForwardingStore;
+import dev.photovault.testing.TestRepository;
+import dev.photovault.vault.core.Progress;
+import dev.photovault.vault.core.archiver.Archiver;
+import dev.photovault.vault.core.archiver.BackupOptions;
+import dev.photovault.vault.core.checker.CheckResult;
+import dev.photovault.vault.core.checker.Checker;
+import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.restorer.RestoreResult;
+import dev.photovault.vault.core.restorer.Restorer;
+import dev.photovault.vault.core.snapshot.Snapshot;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A store that fails a share of its writes and reads (a flaky disk, a NAS that drops out): every run either
+ * completes or stops with one clear line, the repository stays valid, and the next run on a healthy store
+ * completes. (A store that fills up: StorageFullTest and TrustCommandLineTest, on real small tmpfs mounts.)
+ */
+class FailingStoreTest {
+
+    @TempDir
+    Path tmp;
+
+    /**
+     * Fails about a share of the puts and/or of the chunk reads, chosen by key and seed (so the same keys fail
+     * whatever order the worker threads ask in).
+     */
+    static final class FailingStore extends ForwardingStore {
+        final long seed;
+        final double writes;
+        final double reads;
+        final AtomicInteger failed = new AtomicInteger();
+
+        FailingStore(ObjectStore store, long seed, double writes, double reads) {
+            super(store);
+            this.seed = seed;
+            this.writes = writes;
+            this.reads = reads;
+        }
+
+        private boolean fail(String key, double share) {
+            return new java.util.SplittableRandom(key.hashCode() * 0x9E3779B97F4A7C15L + seed).nextDouble() < share;
+        }
+
+        @Override
+        public boolean putIfAbsent(String key, byte[] data) throws IOException {
+            if (fail(key, writes)) {
+                failed.incrementAndGet();
+                throw new IOException("Input/output error writing " + key);
+            }
+            return super.putIfAbsent(key, data);
+        }
+
+        @Override
+        public byte[] get(String key) throws IOException {
+            if (key.startsWith("chunks/") && fail(key, reads)) {
+                failed.incrementAndGet();
+                throw new IOException("Input/output error reading " + key);
+            }
+            return super.get(key);
+        }
+    }
+
+    private Repository open(Path repo, FailingStore store) throws IOException {
+        return Repository.open(store, TestRepository.PASSPHRASE.toCharArray());
+    }
+
+    @Test
+    void backupsOntoAStoreThatFailsWritesStopInOneLineAndLeaveItValid() throws Exception {
+        Path repo = tmp.resolve("repo");
+        TestRepository.create(repo);
+        Path source = tmp.resolve("photos");
+        for (int i = 0; i < 40; i++) {
+            write(source.resolve("IMG_" + i + ".jpg"), randomBytes(200_000 + 10_000 * i, i));
+        }
+        List<String> errors = new ArrayList<>();
+        String snapshot = null;
+        for (int run = 0; run < 40 && snapshot == null; run++) {
+            FailingStore flaky = new FailingStore(new LocalObjectStore(repo), run, 0.03, 0);
+            try {
+                snapshot = new Archiver(open(repo, flaky), BackupOptions.defaults(), new Progress())
+                        .backup(List.of(source)).snapshotId();
+            } catch (IOException | RuntimeException e) {
+                errors.add(e.getMessage());
+                assertThat(e.getMessage()).as("one line naming what failed").contains("Input/output error")
+                        .doesNotContain("\n");
+            }
+            CheckResult check = new Checker(TestRepository.reopen(repo), 2, new Progress()).check(true, 1.0);
+            assertThat(check.errors()).as("after run %d", run).isEmpty();
+        }
+        assertThat(errors).as("runs stopped by a failed write").isNotEmpty();
+        assertThat(snapshot).as("a run completed in the end, reusing what the failed runs stored").isNotNull();
+        Repository repository = TestRepository.reopen(repo);
+        Snapshot saved = repository.loadSnapshot(snapshot);
+        Path restored = tmp.resolve("restored");
+        assertThat(new Restorer(repository, 2, new Progress()).restore(saved, restored, Restorer.glob(null)).failures())
+                .isEmpty();
+        TestRepository.assertSameTree(source, restored);
+    }
+
+    @Test
+    void readsThatFailNameTheFilesTheyHitAndTheNextRestoreCompletes() throws Exception {
+        Path repo = tmp.resolve("repo");
+        Repository repository = TestRepository.create(repo);
+        Path source = tmp.resolve("photos");
+        for (int i = 0; i < 40; i++) {
+            write(source.resolve("IMG_" + i + ".jpg"), randomBytes(100_000, i));
+        }
+        String id = new Archiver(repository, BackupOptions.defaults(), new Progress()).backup(List.of(source))
+                .snapshotId();
+
+        FailingStore flaky = new FailingStore(new LocalObjectStore(repo), 1, 0, 0.1);
+        Repository shaky = open(repo, flaky);
+        Path restored = tmp.resolve("restored");
+        RestoreResult partial = new Restorer(shaky, 2, new Progress()).restore(shaky.loadSnapshot(id), restored,
+                Restorer.glob(null));
+        assertThat(partial.failures()).isNotEmpty()
+                .allSatisfy(f -> assertThat(f).matches("IMG_\\d+\\.jpg: .*Input/output error.*"));
+        CheckResult check = new Checker(open(repo, new FailingStore(new LocalObjectStore(repo), 2, 0, 0.1)), 2,
+                new Progress()).check(true, 1.0);
+        assertThat(check.errors()).as("check names what it could not read").isNotEmpty()
+                .allSatisfy(e -> assertThat(e).contains("Input/output error"));
+
+        RestoreResult again = new Restorer(TestRepository.reopen(repo), 2, new Progress())
+                .restore(TestRepository.reopen(repo).loadSnapshot(id), restored, Restorer.glob(null));
+        assertThat(again.failures()).isEmpty();
+        TestRepository.assertSameTree(source, restored);
+        assertThat(new Checker(TestRepository.reopen(repo), 2, new Progress()).check(true, 1.0).errors()).isEmpty();
+    }
+}
