@@ -30,6 +30,7 @@ public class GooglePhotosComponentConfigurer extends PropertyConfigurerSupport i
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         GooglePhotosComponent target = (GooglePhotosComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "account": getOrCreateConfiguration(target).setAccount(property(camelContext, java.lang.String.class, value)); return true;
         case "albumid":
         case "albumId": getOrCreateConfiguration(target).setAlbumId(property(camelContext, java.lang.String.class, value)); return true;
         case "albumtitle":
@@ -87,6 +88,7 @@ public class GooglePhotosComponentConfigurer extends PropertyConfigurerSupport i
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "account": return java.lang.String.class;
         case "albumid":
         case "albumId": return java.lang.String.class;
         case "albumtitle":
@@ -145,6 +147,7 @@ public class GooglePhotosComponentConfigurer extends PropertyConfigurerSupport i
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         GooglePhotosComponent target = (GooglePhotosComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "account": return getOrCreateConfiguration(target).getAccount();
         case "albumid":
         case "albumId": return getOrCreateConfiguration(target).getAlbumId();
         case "albumtitle":

@@ -23,6 +23,7 @@ public class GooglePhotosEndpointConfigurer extends PropertyConfigurerSupport im
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         GooglePhotosEndpoint target = (GooglePhotosEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "account": target.getConfiguration().setAccount(property(camelContext, java.lang.String.class, value)); return true;
         case "albumid":
         case "albumId": target.getConfiguration().setAlbumId(property(camelContext, java.lang.String.class, value)); return true;
         case "albumtitle":
@@ -110,6 +111,7 @@ public class GooglePhotosEndpointConfigurer extends PropertyConfigurerSupport im
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "account": return java.lang.String.class;
         case "albumid":
         case "albumId": return java.lang.String.class;
         case "albumtitle":
@@ -198,6 +200,7 @@ public class GooglePhotosEndpointConfigurer extends PropertyConfigurerSupport im
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         GooglePhotosEndpoint target = (GooglePhotosEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "account": return target.getConfiguration().getAccount();
         case "albumid":
         case "albumId": return target.getConfiguration().getAlbumId();
         case "albumtitle":

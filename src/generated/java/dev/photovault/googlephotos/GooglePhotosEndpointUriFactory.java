@@ -23,7 +23,8 @@ public class GooglePhotosEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(43);
+        Set<String> props = new HashSet<>(44);
+        props.add("account");
         props.add("albumId");
         props.add("albumTitle");
         props.add("apiUrl");

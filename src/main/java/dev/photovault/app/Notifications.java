@@ -38,6 +38,20 @@ public final class Notifications {
             }
             report = node.toString();
         }
+        String account = exchange.getProperty("PhotovaultAccount", String.class);
+        if (account != null && !account.isBlank()) {
+            // Whose backup it was: the account (accounts=) and its route.
+            try {
+                ObjectNode node = (ObjectNode) VaultJson.MAPPER.readTree(report);
+                node.put("account", account);
+                if (!node.has("job")) {
+                    node.put("job", exchange.getFromRouteId());
+                }
+                report = node.toString();
+            } catch (java.io.IOException | ClassCastException e) {
+                // not an object: sent as it is
+            }
+        }
         // A dry run is a question, not a backup: it must not tell a monitor that a backup ran.
         String url = "dry-run".equals(status) ? null : "complete".equals(status) ? successUrl : failureUrl;
         Message out = exchange.getMessage();

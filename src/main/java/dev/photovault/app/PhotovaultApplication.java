@@ -38,6 +38,8 @@ public final class PhotovaultApplication implements AutoCloseable {
     private final Main main = new Main();
     private GooglePhotosEmulator emulator;
     private Settings settings;
+    private List<Accounts.Account> accounts = List.of();
+    private String onlyAccount;
 
     /**
      * @param config     the properties file, or null for ./config/application.properties when it exists
@@ -58,6 +60,17 @@ public final class PhotovaultApplication implements AutoCloseable {
     public PhotovaultApplication dryRun(boolean value) {
         this.dryRun = value;
         return this;
+    }
+
+    /** With {@code --once}: run only this account's backup (accounts=). */
+    public PhotovaultApplication account(String name) {
+        this.onlyAccount = name;
+        return this;
+    }
+
+    /** The accounts of {@code accounts=}, once started. */
+    public List<Accounts.Account> accounts() {
+        return accounts;
     }
 
     /** A property value that overrides every other source (for tests and the demo default). */
@@ -81,9 +94,23 @@ public final class PhotovaultApplication implements AutoCloseable {
     /** Starts Camel (and the emulator, in the demo default). */
     public void start() throws Exception {
         settings = Settings.load(config, overrides);
+        accounts = Accounts.from(settings);
+        if (onlyAccount != null && accounts.stream().noneMatch(a -> a.name().equals(onlyAccount))) {
+            throw new dev.photovault.vault.core.VaultException("no account " + onlyAccount + (accounts.isEmpty()
+                    ? ": accounts= is not set" : " in accounts=" + settings.get("accounts")));
+        }
+        if (!accounts.isEmpty()) {
+            // One route per account replaces the single-account route of the google-photos.* credentials.
+            overrides.put("backup.enabled", "false");
+        }
         PhotovaultBeans.GoogleSecrets secrets = new PhotovaultBeans.GoogleSecrets(
                 settings.get("google-photos.client-id"), settings.get("google-photos.client-secret"),
                 settings.get("google-photos.refresh-token"));
+        if (secrets.refreshToken().isBlank() && !accounts.isEmpty()) {
+            // The routes that serve one account (Picker sessions, restore into and push to Google Photos) use the
+            // first account's credentials unless google-photos.* names others.
+            secrets = accounts.get(0).secrets();
+        }
         if (secrets.refreshToken().isBlank()) {
             EmulatorCredentials c = startEmbeddedDefault();
             secrets = new PhotovaultBeans.GoogleSecrets(c.clientId(), c.clientSecret(), c.refreshToken());
@@ -110,6 +137,7 @@ public final class PhotovaultApplication implements AutoCloseable {
         main.configure().withRoutesIncludePattern(routes);
         main.configure().addConfiguration(new PhotovaultBeans(secrets));
         main.start();
+        Accounts.addRoutes(context(), accounts);
     }
 
     private EmulatorCredentials startEmbeddedDefault() throws IOException {
@@ -157,6 +185,9 @@ public final class PhotovaultApplication implements AutoCloseable {
         for (Route route : context.getRoutes()) {
             if (!"backup".equals(route.getGroup())
                     || context.getRouteController().getRouteStatus(route.getRouteId()) != ServiceStatus.Started) {
+                continue;
+            }
+            if (onlyAccount != null && !route.getRouteId().equals(Accounts.ROUTE_PREFIX + onlyAccount)) {
                 continue;
             }
             outcomes.add(fire(context, route.getRouteId()));

@@ -63,6 +63,10 @@ final class AuthCommand implements Callable<Integer> {
             description = "Where to write the credentials (default ~/.config/photovault/google-photos.properties).")
     Path output;
 
+    @Option(names = "--account", paramLabel = "NAME", description = "One of several accounts (accounts= in the"
+            + " configuration): write to ~/.config/photovault/accounts/NAME.properties instead.")
+    String account;
+
     @Option(names = "--no-browser", description = "Print the address to open (on any device) instead of opening a browser.")
     boolean noBrowser;
 
@@ -80,7 +84,12 @@ final class AuthCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String secret = clientSecret();
-        Path target = output != null ? output : defaultOutput();
+        if (account != null && !account.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+            throw new VaultException("--account " + account + " is not an account name: use lower-case letters,"
+                    + " digits and dashes");
+        }
+        Path target = output != null ? output
+                : account != null ? dev.photovault.app.Accounts.defaultSecretsFile(account) : defaultOutput();
         SecureRandom random = new SecureRandom();
         String verifier = token(random, 48);
         String state = token(random, 24);

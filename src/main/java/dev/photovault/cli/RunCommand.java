@@ -36,12 +36,21 @@ final class RunCommand implements Callable<Integer> {
             + " real; no media request is spent).")
     boolean dryRun;
 
+    @Option(names = "--account", paramLabel = "NAME", description = "With --once: back up only this account of"
+            + " accounts= (its route google-photos-backup-NAME).")
+    String account;
+
     @Override
     public Integer call() throws Exception {
         if (dryRun && !once) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--dry-run needs --once");
         }
-        PhotovaultApplication app = new PhotovaultApplication(config, routes, once, System.out).dryRun(dryRun);
+        if (account != null && !once) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--account needs --once (a running"
+                    + " photovault backs up every account on its schedule)");
+        }
+        PhotovaultApplication app = new PhotovaultApplication(config, routes, once, System.out).dryRun(dryRun)
+                .account(account);
         if (once) {
             try (app) {
                 app.start();

@@ -33,19 +33,55 @@ public class GooglePhotosComponent extends HealthCheckComponent {
         return endpoint;
     }
 
+    /** OAuth credentials of one named account. */
+    private record AccountCredentials(String clientId, String clientSecret, String refreshToken) {
+        @Override
+        public String toString() {
+            return "AccountCredentials[clientId=" + clientId + ", secrets redacted]";
+        }
+    }
+
+    private final Map<String, AccountCredentials> accounts = new ConcurrentHashMap<>();
+
+    /**
+     * Gives the component the credentials of a named account, for endpoints with {@code account=NAME}: set in Java
+     * (never through URIs or property placeholders, which Camel may log).
+     */
+    public void addAccount(String name, String clientId, String clientSecret, String refreshToken) {
+        accounts.put(name, new AccountCredentials(clientId, clientSecret, refreshToken));
+    }
+
+    /** The names of the accounts given with {@link #addAccount}. */
+    public java.util.Set<String> accounts() {
+        return java.util.Set.copyOf(accounts.keySet());
+    }
+
     /** The shared client for these settings. */
-    GooglePhotosClient client(GooglePhotosConfiguration c) {
+    GooglePhotosClient client(GooglePhotosConfiguration settings) {
+        GooglePhotosConfiguration c = settings;
+        if (settings.getAccount() != null && !settings.getAccount().isBlank()) {
+            AccountCredentials account = accounts.get(settings.getAccount());
+            if (account == null) {
+                throw new IllegalArgumentException("no credentials for the account " + settings.getAccount()
+                        + ": run 'photovault auth --account " + settings.getAccount() + "'");
+            }
+            c = settings.copy();
+            c.setClientId(account.clientId());
+            c.setClientSecret(account.clientSecret());
+            c.setRefreshToken(account.refreshToken());
+        }
+        GooglePhotosConfiguration f = c;
         List<Object> key = List.of(c.getApiUrl(), c.getPickerUrl(), c.getTokenUrl(), String.valueOf(c.getClientId()),
                 String.valueOf(c.getClientSecret()), String.valueOf(c.getRefreshToken()), c.getMaxAttempts(),
                 c.getInitialRetryDelay(), c.getMinRateLimitDelay(), c.getMaxRetryDelay(), c.getResumableThreshold(),
                 c.getChunkSize(), c.getMaxBaseUrlAge(), c.getConnectTimeout(), c.getReadTimeout());
         return clients.computeIfAbsent(key, k -> new GooglePhotosClient(
-                new PhotosEndpoints(c.getApiUrl(), c.getPickerUrl(), c.getTokenUrl()), c.getClientId(),
-                c.getClientSecret(), c.getRefreshToken(),
-                new RetryPolicy(c.getMaxAttempts(), Duration.ofMillis(c.getInitialRetryDelay()),
-                        Duration.ofMillis(c.getMinRateLimitDelay()), Duration.ofMillis(c.getMaxRetryDelay())),
-                new TransferSettings(c.getResumableThreshold(), c.getChunkSize(), Duration.ofMillis(c.getMaxBaseUrlAge()),
-                        Duration.ofMillis(c.getConnectTimeout()), Duration.ofMillis(c.getReadTimeout()))));
+                new PhotosEndpoints(f.getApiUrl(), f.getPickerUrl(), f.getTokenUrl()), f.getClientId(),
+                f.getClientSecret(), f.getRefreshToken(),
+                new RetryPolicy(f.getMaxAttempts(), Duration.ofMillis(f.getInitialRetryDelay()),
+                        Duration.ofMillis(f.getMinRateLimitDelay()), Duration.ofMillis(f.getMaxRetryDelay())),
+                new TransferSettings(f.getResumableThreshold(), f.getChunkSize(), Duration.ofMillis(f.getMaxBaseUrlAge()),
+                        Duration.ofMillis(f.getConnectTimeout()), Duration.ofMillis(f.getReadTimeout()))));
     }
 
     /** Every client this component made, for the dev console and run reports. */

@@ -49,6 +49,8 @@ public class GooglePhotosConfiguration implements Cloneable {
     private int chunkSize = 8 << 20;
     @UriParam(label = "advanced", defaultValue = "1800000")
     private long maxBaseUrlAge = 30 * 60_000;
+    @UriParam(label = "security")
+    private String account;
     @UriParam(label = "advanced", defaultValue = "20000")
     private long connectTimeout = 20_000;
     @UriParam(label = "advanced", defaultValue = "30000")
@@ -220,6 +222,18 @@ public class GooglePhotosConfiguration implements Cloneable {
     /** A listed item's base URL older than this many milliseconds is fetched again before its download. */
     public void setMaxBaseUrlAge(long maxBaseUrlAge) {
         this.maxBaseUrlAge = maxBaseUrlAge;
+    }
+
+    public String getAccount() {
+        return account;
+    }
+
+    /**
+     * The name of one of several Google accounts the component was given credentials for (photovault's
+     * {@code accounts=} setting, {@code photovault auth --account NAME}); empty: the component's own credentials.
+     */
+    public void setAccount(String account) {
+        this.account = account;
     }
 
     public long getConnectTimeout() {

@@ -66,14 +66,19 @@ public class GooglePhotosEndpoint extends ScheduledPollEndpoint {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        require(configuration.getClientId(), "clientId");
-        require(configuration.getClientSecret(), "clientSecret");
-        require(configuration.getRefreshToken(), "refreshToken");
+        String account = configuration.getAccount();
+        boolean named = account != null && !account.isBlank();
+        if (!named) {
+            require(configuration.getClientId(), "clientId");
+            require(configuration.getClientSecret(), "clientSecret");
+            require(configuration.getRefreshToken(), "refreshToken");
+        }
         client = getComponent().client(configuration);
         HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
         if (registry != null) {
-            healthCheck = new GooglePhotosHealthCheck(client, "google-photos-" + resource + "-"
-                    + Integer.toHexString(System.identityHashCode(this)));
+            // The check's id names the account, so that a revoked token says whose it is.
+            healthCheck = new GooglePhotosHealthCheck(client, "google-photos-" + (named ? account + "-" : "") + resource
+                    + "-" + Integer.toHexString(System.identityHashCode(this)));
             healthCheck.setEnabled(getComponent().isHealthCheckConsumerEnabled()
                     || getComponent().isHealthCheckProducerEnabled());
             registry.register(healthCheck);

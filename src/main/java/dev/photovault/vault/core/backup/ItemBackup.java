@@ -389,7 +389,7 @@ public final class ItemBackup {
                 seen, fresh.get(), reused.get(), missing.size(), missing, writer.bytesRead(),
                 writer.bytesStored(), writer.chunksNew(),
                 writer.bytesRead() == 0 || bytesNew == 0 ? null : writer.bytesRead() / (double) bytesNew, spent, error,
-                toRead.values().stream().sorted().toList());
+                toRead.values().stream().sorted().toList(), options.label());
         if (options.reportDir() != null) {
             try {
                 new RunReportStore(options.reportDir()).save(report);

@@ -32,12 +32,13 @@ import java.util.Map;
  *                      {@code google-photos.media})
  * @param error         why the run failed, or null
  * @param toRead        in a dry run: the paths of the items a real run would read (new or changed)
+ * @param label         the snapshots' label (with several accounts, the account's)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunReport(String status, String source, String repository, String snapshot, String parent,
         Instant started, long durationMillis, long itemsSeen, long itemsNew, long itemsReused, long itemsFailed,
         List<String> missing, long bytesRead, long bytesWritten, long chunksWritten, Double dedupRatio,
-        Map<String, Long> requests, String error, List<String> toRead) {
+        Map<String, Long> requests, String error, List<String> toRead, String label) {
 
     public static final String COMPLETE = "complete";
     public static final String PARTIAL = "partial";
@@ -69,6 +70,9 @@ public record RunReport(String status, String source, String repository, String 
         }
         requests.forEach((name, count) -> s.append(", ").append(count).append(' ').append(name));
         s.append(" in ").append(ByteSizes.duration(durationMillis));
+        if (label != null && !label.equals(source)) {
+            s.append(", label ").append(label);
+        }
         if (!missing.isEmpty()) {
             s.append("; missing ").append(missing.size()).append(" (the next run tries them again)");
         }
