@@ -2,10 +2,12 @@ package dev.photovault.app;
 
 import dev.photovault.emulator.GooglePhotosEmulator;
 import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.snapshot.Entry;
 import dev.photovault.vault.core.store.LocalObjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
@@ -84,6 +86,32 @@ abstract class BackupRouteTestSupport extends CamelMainTestSupport {
 
     Repository repository() throws IOException {
         return Repository.open(new LocalObjectStore(dir.resolve("vault")), PASSPHRASE.toCharArray());
+    }
+
+    /** The entries of the latest snapshot, through vault:list. */
+    @SuppressWarnings("unchecked")
+    List<Entry> entries() {
+        java.util.Iterator<Entry> it = template.request("vault:list", x -> { }).getMessage()
+                .getBody(java.util.Iterator.class);
+        List<Entry> list = new java.util.ArrayList<>();
+        it.forEachRemaining(list::add);
+        return list;
+    }
+
+    /** Each entry, read back through vault:read, has the bytes the emulator serves for its item. */
+    void assertSameAsEmulator(List<Entry> entries) throws IOException {
+        dev.photovault.googlephotos.api.GooglePhotosClient client = dev.photovault.testing.EmulatorConfig.client(emulator);
+        for (Entry e : entries) {
+            String expected;
+            try (java.io.InputStream in = client.download(e.media().sourceId())) {
+                expected = dev.photovault.testing.SyntheticVideo.sha256(in);
+            }
+            org.apache.camel.Exchange read = template.request("vault:read", x -> x.getIn().setBody(e));
+            try (java.io.InputStream in = read.getMessage().getBody(java.io.InputStream.class)) {
+                org.assertj.core.api.Assertions.assertThat(dev.photovault.testing.SyntheticVideo.sha256(in))
+                        .as(e.path()).isEqualTo(expected);
+            }
+        }
     }
 
     long mediaRequests() {

@@ -3,15 +3,8 @@ package dev.photovault.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.photovault.emulator.GooglePhotosEmulator;
-import dev.photovault.googlephotos.api.GooglePhotosClient;
-import dev.photovault.googlephotos.api.PhotosEndpoints;
-import dev.photovault.googlephotos.api.RetryPolicy;
 import dev.photovault.testing.S3ProxyServer;
-import dev.photovault.testing.SyntheticVideo;
 import dev.photovault.vault.core.snapshot.Entry;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Properties;
 import org.apache.camel.Exchange;
@@ -51,13 +44,6 @@ class S3BackupRouteTest extends BackupRouteTestSupport {
         ids = emulator.seed(ITEMS, 2, GooglePhotosEmulator.DEFAULT_CLIENT_ID, 11);
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Entry> entries() {
-        Iterator<Entry> it = template.request("vault:list", x -> { }).getMessage().getBody(Iterator.class);
-        List<Entry> list = new ArrayList<>();
-        it.forEachRemaining(list::add);
-        return list;
-    }
 
     @Test
     void backsUpIntoS3RestoresBitIdenticalAndSkipsUnchangedItems() throws Exception {
@@ -66,20 +52,7 @@ class S3BackupRouteTest extends BackupRouteTestSupport {
         List<Entry> entries = entries();
         assertThat(entries).hasSize(ITEMS);
 
-        GooglePhotosClient client = new GooglePhotosClient(
-                new PhotosEndpoints(emulator.apiUrl(), emulator.pickerUrl(), emulator.tokenUrl()),
-                emulator.credentials().clientId(), emulator.credentials().clientSecret(),
-                emulator.credentials().refreshToken(), RetryPolicy.GOOGLE);
-        for (Entry e : entries) {
-            String expected;
-            try (InputStream in = client.download(e.media().sourceId())) {
-                expected = SyntheticVideo.sha256(in);
-            }
-            Exchange read = template.request("vault:read", x -> x.getIn().setBody(e));
-            try (InputStream in = read.getMessage().getBody(InputStream.class)) {
-                assertThat(SyntheticVideo.sha256(in)).as(e.path()).isEqualTo(expected);
-            }
-        }
+        assertSameAsEmulator(entries);
 
         long media = mediaRequests();
         RunOutcome second = fire("google-photos-backup");

@@ -80,15 +80,28 @@ class ManyAccountsTest {
 
     @Test
     void eachAccountIsItsOwnRouteAndRunOnceRunsOne() throws Exception {
+        com.sun.net.httpserver.HttpServer hook = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> notified = java.util.Collections.synchronizedList(new ArrayList<>());
+        hook.createContext("/", x -> {
+            notified.add(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            x.sendResponseHeaders(200, -1);
+            x.close();
+        });
+        hook.start();
         try (GooglePhotosEmulator emulator = GooglePhotosEmulator.builder().start()) {
             Map<String, Integer> items = new HashMap<>();
-            Path config = configure(emulator, items);
+            Path config = configure(emulator, items, "notify.success-url=http://127.0.0.1:"
+                    + hook.getAddress().getPort() + "/ok");
 
             Cli.Result bob = cli().run("run", "--once", "--account", "bob", "--config", config.toString());
             assertThat(bob.exitCode()).as(bob.all()).isZero();
             assertThat(bob.out()).contains("google-photos-backup-bob: complete").doesNotContain("alice")
                     .doesNotContain("google-photos-backup:");
             assertThat(snapshotsByLabel()).containsOnlyKeys("bob");
+            // The run report posted to the monitor says whose backup it was.
+            assertThat(notified).singleElement().asString().contains("\"account\":\"bob\"")
+                    .contains("\"job\":\"google-photos-backup-bob\"").doesNotContain("emu-secret-");
 
             Cli.Result all = cli().run("run", "--once", "--config", config.toString());
             assertThat(all.exitCode()).as(all.all()).isZero();
@@ -103,6 +116,8 @@ class ManyAccountsTest {
             Cli.Result unknown = cli().run("run", "--once", "--account", "dave", "--config", config.toString());
             assertThat(unknown.exitCode()).isNotZero();
             assertThat(unknown.err()).contains("no account dave");
+        } finally {
+            hook.stop(0);
         }
     }
 

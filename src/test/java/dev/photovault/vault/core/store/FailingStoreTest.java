@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A store that fails a share of its writes and reads (a flaky disk, a NAS that drops out): every run either
+ * A store that fails some of its writes and reads (a flaky disk, a NAS that drops out): every run either
  * completes or stops with one clear line, the repository stays valid, and the next run on a healthy store
  * completes. (A store that fills up: StorageFullTest and TrustCommandLineTest, on real small tmpfs mounts.)
  */
@@ -34,30 +34,35 @@ class FailingStoreTest {
     Path tmp;
 
     /**
-     * Fails about a share of the puts and/or of the chunk reads, chosen by key and seed (so the same keys fail
-     * whatever order the worker threads ask in).
+     * Fails the puts, or the chunk reads, whose number (counted from 0) is {@code first}, then every {@code every}
+     * after it: whichever worker thread asks, a failure is certain in a run that writes or reads that many.
      */
     static final class FailingStore extends ForwardingStore {
-        final long seed;
-        final double writes;
-        final double reads;
+        final int first;
+        final int every;
+        final boolean writes;
+        final AtomicInteger count = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
 
-        FailingStore(ObjectStore store, long seed, double writes, double reads) {
+        FailingStore(ObjectStore store, boolean writes, int first, int every) {
             super(store);
-            this.seed = seed;
             this.writes = writes;
-            this.reads = reads;
+            this.first = first;
+            this.every = every;
         }
 
-        private boolean fail(String key, double share) {
-            return new java.util.SplittableRandom(key.hashCode() * 0x9E3779B97F4A7C15L + seed).nextDouble() < share;
+        private boolean fail() {
+            int n = count.getAndIncrement();
+            boolean fail = n >= first && (n - first) % every == 0;
+            if (fail) {
+                failed.incrementAndGet();
+            }
+            return fail;
         }
 
         @Override
         public boolean putIfAbsent(String key, byte[] data) throws IOException {
-            if (fail(key, writes)) {
-                failed.incrementAndGet();
+            if (writes && fail()) {
                 throw new IOException("Input/output error writing " + key);
             }
             return super.putIfAbsent(key, data);
@@ -65,8 +70,7 @@ class FailingStoreTest {
 
         @Override
         public byte[] get(String key) throws IOException {
-            if (key.startsWith("chunks/") && fail(key, reads)) {
-                failed.incrementAndGet();
+            if (!writes && key.startsWith("chunks/") && fail()) {
                 throw new IOException("Input/output error reading " + key);
             }
             return super.get(key);
@@ -88,7 +92,8 @@ class FailingStoreTest {
         List<String> errors = new ArrayList<>();
         String snapshot = null;
         for (int run = 0; run < 40 && snapshot == null; run++) {
-            FailingStore flaky = new FailingStore(new LocalObjectStore(repo), run, 0.03, 0);
+            // One failed write per run, later each time: the runs get further until one completes.
+            FailingStore flaky = new FailingStore(new LocalObjectStore(repo), true, 4 + 6 * run, Integer.MAX_VALUE);
             try {
                 snapshot = new Archiver(open(repo, flaky), BackupOptions.defaults(), new Progress())
                         .backup(List.of(source)).snapshotId();
@@ -121,14 +126,14 @@ class FailingStoreTest {
         String id = new Archiver(repository, BackupOptions.defaults(), new Progress()).backup(List.of(source))
                 .snapshotId();
 
-        FailingStore flaky = new FailingStore(new LocalObjectStore(repo), 1, 0, 0.1);
+        FailingStore flaky = new FailingStore(new LocalObjectStore(repo), false, 3, 10);
         Repository shaky = open(repo, flaky);
         Path restored = tmp.resolve("restored");
         RestoreResult partial = new Restorer(shaky, 2, new Progress()).restore(shaky.loadSnapshot(id), restored,
                 Restorer.glob(null));
         assertThat(partial.failures()).isNotEmpty()
                 .allSatisfy(f -> assertThat(f).matches("IMG_\\d+\\.jpg: .*Input/output error.*"));
-        CheckResult check = new Checker(open(repo, new FailingStore(new LocalObjectStore(repo), 2, 0, 0.1)), 2,
+        CheckResult check = new Checker(open(repo, new FailingStore(new LocalObjectStore(repo), false, 5, 10)), 2,
                 new Progress()).check(true, 1.0);
         assertThat(check.errors()).as("check names what it could not read").isNotEmpty()
                 .allSatisfy(e -> assertThat(e).contains("Input/output error"));
