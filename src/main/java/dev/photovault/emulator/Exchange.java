@@ -65,7 +65,48 @@ final class Exchange {
     }
 
     InputStream body() {
-        return http.getRequestBody();
+        return buffered != null ? buffered : http.getRequestBody();
+    }
+
+    private InputStream buffered;
+
+    /**
+     * Reads the whole request body now, so that a handler can then work on it under a lock without a slow or
+     * stalled client holding that lock (Google's servers do not let one stuck request block the others). A body
+     * cut off on the way reads back what arrived, then fails as the connection did.
+     */
+    void bufferBody() {
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        IOException failure = null;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = http.getRequestBody()) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                got.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            failure = e;
+        }
+        IOException cut = failure;
+        java.io.ByteArrayInputStream bytes = new java.io.ByteArrayInputStream(got.toByteArray());
+        buffered = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                int b = bytes.read();
+                if (b < 0 && cut != null) {
+                    throw cut;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = bytes.read(b, off, len);
+                if (n < 0 && cut != null) {
+                    throw cut;
+                }
+                return n;
+            }
+        };
     }
 
     JsonNode json() throws IOException {

@@ -140,6 +140,11 @@ final class Uploads {
             throw ApiError.notFound("No such upload session.");
         }
         String command = String.valueOf(ex.header("X-Goog-Upload-Command")).toLowerCase(Locale.ROOT).replace(" ", "");
+        if (command.contains("upload") || command.contains("finalize")) {
+            // The bytes are read before the session is locked: a client whose connection stalls mid-chunk must not
+            // block the query with which it (or its retry) asks where to resume.
+            ex.bufferBody();
+        }
         synchronized (upload) {
             switch (command) {
                 case "query" -> {

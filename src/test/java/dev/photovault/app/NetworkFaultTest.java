@@ -112,6 +112,41 @@ class NetworkFaultTest extends BackupRouteTestSupport {
                 runs.stream().map(RunOutcome::status).toList(), google, storage);
     }
 
+    @Test
+    void aRestoreIntoGooglePhotosThroughAFaultyNetworkCreatesEveryItemOnce() throws Exception {
+        toGoogle.enable(false);
+        toS3.enable(false);
+        assertThat(fire("google-photos-backup").status()).isEqualTo("complete");
+        List<Entry> entries = entries();
+        emulator.reset(); // the account lost everything
+        toGoogle.lifetime(2 << 20); // uploads are larger than answers: fewer, longer connections
+        toGoogle.enable(true);
+        toS3.enable(true);
+        List<String> failures = new ArrayList<>();
+        boolean done = false;
+        for (int run = 0; run < 6 && !done; run++) {
+            try {
+                template.sendBody("direct:photovault-restore-to-google-photos", null);
+                done = true;
+            } catch (org.apache.camel.CamelExecutionException e) {
+                failures.add(String.valueOf(e.getCause() == null ? e : e.getCause().getMessage()));
+            }
+        }
+        assertThat(done).as("a run completed; the others said: %s", failures).isTrue();
+        toGoogle.enable(false);
+        toS3.enable(false);
+        dev.photovault.googlephotos.api.GooglePhotosClient client = dev.photovault.testing.EmulatorConfig.client(emulator);
+        List<dev.photovault.googlephotos.api.MediaItem> library = new ArrayList<>();
+        client.listMediaItems().forEachRemaining(library::add);
+        assertThat(library).as("every item once, none twice (failures on the way: %s)", failures)
+                .hasSize(entries.size());
+        assertThat(library.stream().map(dev.photovault.googlephotos.api.MediaItem::filename))
+                .containsExactlyInAnyOrderElementsOf(entries.stream().map(e -> e.media().filename()).toList());
+        Map<Fault, Integer> google = toGoogle.injected();
+        assertThat(google.values().stream().mapToInt(Integer::intValue).sum() - google.get(Fault.NONE))
+                .as("faults met on the way: %s", google).isPositive();
+    }
+
     @Override
     protected void doPostTearDown() throws Exception {
         super.doPostTearDown();

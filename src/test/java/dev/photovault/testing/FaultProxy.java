@@ -42,7 +42,7 @@ public final class FaultProxy implements AutoCloseable {
     }
 
 
-    private final long lifetime;
+    private volatile long lifetime;
     private final ServerSocket server;
     private final InetSocketAddress target;
     private final Random random;
@@ -83,6 +83,11 @@ public final class FaultProxy implements AutoCloseable {
     /** {@code http://127.0.0.1:<port>}. */
     public String url() {
         return "http://127.0.0.1:" + port();
+    }
+
+    /** Sets how many bytes a connection carries before it is closed while faults are on (fewer: more faults). */
+    public void lifetime(long bytes) {
+        lifetime = bytes;
     }
 
     /** Turns faults off (new connections are carried faithfully) or on again. */
