@@ -27,14 +27,6 @@ final class StoreEndpoints {
         return open(context, uri, null);
     }
 
-    /**
-     * @param lock an Object Lock from the settings (vault.object-lock-*), or null; the store URI's own
-     *             {@code objectLock}/{@code objectLockDays} options win
-     */
-    static ObjectStore open(CamelContext context, String uri, ObjectLock lock) throws Exception {
-        return openStore(context, uri, lock);
-    }
-
     /** The store URI option (ours, taken out before Camel sees the URI) bounding one S3 request attempt. */
     static final String REQUEST_TIMEOUT = "requestTimeout";
 
@@ -53,7 +45,11 @@ final class StoreEndpoints {
         return java.time.Duration.ofMillis(millis);
     }
 
-    private static ObjectStore openStore(CamelContext context, String uri, ObjectLock lock) throws Exception {
+    /**
+     * @param lock an Object Lock from the settings (vault.object-lock-*), or null; the store URI's own
+     *             {@code objectLock}/{@code objectLockDays} options win
+     */
+    static ObjectStore open(CamelContext context, String uri, ObjectLock lock) throws Exception {
         if (uri == null || uri.isBlank()) {
             throw new VaultException("no store configured: set vault.store to a file: or aws2-s3: endpoint URI");
         }

@@ -42,6 +42,11 @@ class ClusterServiceBeanTest {
     void aMissingBeanOrAnUnknownServiceIsOneLine() {
         assertThatThrownBy(() -> ClusterServices.configure(context("#nothing")))
                 .hasMessage("cluster.service=#nothing: no CamelClusterService bean of that name");
+        CamelContext badLabels = context("kubernetes");
+        badLabels.getPropertiesComponent().addOverrideProperty("cluster.kubernetes.master-url", "http://127.0.0.1:9");
+        badLabels.getPropertiesComponent().addOverrideProperty("cluster.kubernetes.labels", "app");
+        assertThatThrownBy(() -> ClusterServices.configure(badLabels))
+                .hasMessage("cluster.kubernetes.labels: 'app' is not name=value");
         assertThatThrownBy(() -> ClusterServices.configure(context("consul")))
                 .hasMessageContaining("cluster.service=consul is not a cluster service photovault knows")
                 .hasMessageContaining("kubernetes");

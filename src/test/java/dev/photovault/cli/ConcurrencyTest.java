@@ -38,9 +38,8 @@ class ConcurrencyTest {
     void twoBackupsIntoOneS3BucketAtOnceBothRestore() throws Exception {
         try (S3ProxyServer s3 = new S3ProxyServer()) {
             String uri = s3.camelUri("concurrent");
-            Cli cli = new Cli(null, Map.of("PHOTOVAULT_PASSWORD", TestRepository.PASSPHRASE,
-                    "AWS_REQUEST_CHECKSUM_CALCULATION", "when_required",
-                    "AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required"));
+            Cli cli = new Cli(null, Map.of("PHOTOVAULT_PASSWORD", TestRepository.PASSPHRASE))
+                    .withEnv(S3ProxyServer.CLIENT_ENV);
             assertThat(cli.run("init", "--store", uri, "--kdf-memory", "8", "--kdf-iterations", "1").exitCode())
                     .isZero();
             Path phone = tmp.resolve("phone");
@@ -146,8 +145,7 @@ class ConcurrencyTest {
             List<SnapshotRef> snapshots = after.listSnapshots();
             assertThat(snapshots).isNotEmpty();
             Path target = tmp.resolve("restored-" + round);
-            new dev.photovault.vault.core.restorer.Restorer(after, 2, new Progress()).restore(after.loadSnapshot(
-                    after.resolveSnapshot("latest").id()), target, dev.photovault.vault.core.restorer.Restorer.glob(null));
+            TestRepository.restore(after, "latest", target);
             TestRepository.assertSameTree(source, target);
             assertThat(RepositoryLock.list(after)).isEmpty();
         }

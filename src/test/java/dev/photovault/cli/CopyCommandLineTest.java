@@ -44,8 +44,8 @@ class CopyCommandLineTest {
     void setUp() throws Exception {
         repo = tmp.resolve("nas");
         photos = tmp.resolve("photos");
-        cli = Cli.forRepository(repo).withEnv(Map.of("PHOTOVAULT_TO_PASSWORD", TARGET_PASSPHRASE,
-                "AWS_REQUEST_CHECKSUM_CALCULATION", "when_required", "AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required"));
+        cli = Cli.forRepository(repo).withEnv(Map.of("PHOTOVAULT_TO_PASSWORD", TARGET_PASSPHRASE))
+                .withEnv(S3ProxyServer.CLIENT_ENV);
         assertThat(cli.run("init", "--kdf-memory", "1", "--kdf-iterations", "1").exitCode()).isZero();
     }
 
@@ -58,8 +58,7 @@ class CopyCommandLineTest {
         assertThat(cli.run("backup", photos.toString()).exitCode()).isZero();
 
         String uri = s3.camelUri("offsite");
-        Cli offsite = new Cli(null, Map.of("PHOTOVAULT_PASSWORD", TARGET_PASSPHRASE,
-                "AWS_REQUEST_CHECKSUM_CALCULATION", "when_required", "AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required"));
+        Cli offsite = new Cli(null, Map.of("PHOTOVAULT_PASSWORD", TARGET_PASSPHRASE)).withEnv(S3ProxyServer.CLIENT_ENV);
         assertThat(offsite.run("init", "--store", uri, "--kdf-memory", "1", "--kdf-iterations", "1").exitCode()).isZero();
 
         Cli.Result copy = cli.run("copy", "--to-store", uri);

@@ -26,7 +26,6 @@ import dev.photovault.vault.core.checker.CheckResult;
 import dev.photovault.vault.core.checker.Checker;
 import dev.photovault.vault.core.repository.Repository;
 import dev.photovault.vault.core.repository.RepositoryLock;
-import dev.photovault.vault.core.restorer.Restorer;
 import dev.photovault.vault.core.snapshot.Entry;
 import dev.photovault.vault.core.snapshot.Snapshot;
 import dev.photovault.vault.core.snapshot.SnapshotRef;
@@ -107,7 +106,7 @@ class CrashLoopTest {
         Snapshot latest = repository.loadSnapshot(repository.resolveSnapshot("latest").id());
         assertThat(latest.entries().stream().filter(e -> e.type() == dev.photovault.vault.core.snapshot.EntryType.FILE)).hasSize(300);
         Path restored = tmp.resolve("restored");
-        new Restorer(repository, 2, new Progress()).restore(latest, restored, Restorer.glob(null));
+        TestRepository.restore(repository, "latest", restored);
         TestRepository.assertSameTree(source, restored);
     }
 
@@ -136,7 +135,7 @@ class CrashLoopTest {
         assertThat(latest.entries()).hasSize(240);
         assertThat(latest.entries().stream().map(Entry::sha256)).containsExactlyInAnyOrderElementsOf(media);
         Path restored = tmp.resolve("restored");
-        new Restorer(repository, 2, new Progress()).restore(latest, restored, Restorer.glob(null));
+        TestRepository.restore(repository, "latest", restored);
         Set<String> back = new HashSet<>();
         try (Stream<Path> files = Files.walk(restored)) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
@@ -175,7 +174,7 @@ class CrashLoopTest {
                     assertThat(e.sha256()).as(e.path()).isEqualTo(SyntheticVideo.sha256(in));
                 }
             }
-            new Restorer(repository, 2, new Progress()).restore(latest, tmp.resolve("restored"), Restorer.glob(null));
+            TestRepository.restore(repository, "latest", tmp.resolve("restored"));
         }
     }
 
@@ -208,8 +207,7 @@ class CrashLoopTest {
         assertThat(after.listSnapshots()).hasSize(1);
         assertThat(TestRepository.chunkCount(repo)).as("only the last snapshot's chunks stay").isEqualTo(150);
         Path restored = tmp.resolve("restored");
-        new Restorer(after, 2, new Progress()).restore(after.loadSnapshot(after.listSnapshots().get(0).id()), restored,
-                Restorer.glob(null));
+        TestRepository.restore(after, after.listSnapshots().get(0).id(), restored);
         TestRepository.assertSameTree(sources.get(ROUNDS), restored);
     }
 
@@ -246,8 +244,7 @@ class CrashLoopTest {
                 targetPassphrase.toCharArray()).listSnapshots()).as(again.all()).hasSize(5);
         assertThat(RepositoryLock.list(copy)).isEmpty();
         Path restored = tmp.resolve("restored");
-        new Restorer(copy, 2, new Progress()).restore(copy.loadSnapshot(copy.resolveSnapshot("latest").id()), restored,
-                Restorer.glob(null));
+        TestRepository.restore(copy, "latest", restored);
         TestRepository.assertSameTree(source, restored);
     }
 

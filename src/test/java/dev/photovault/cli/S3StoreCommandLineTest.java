@@ -39,9 +39,8 @@ class S3StoreCommandLineTest {
         write(source.resolve("Summer/beach.jpg"), randomBytes(1_500_000, 1));
         write(source.resolve("Winter/snow.jpg"), randomBytes(600_000, 2));
         String uri = s3.camelUri("cli-store");
-        Cli cli = new Cli(null, Map.of("PHOTOVAULT_PASSWORD", "s3 command line test",
-                "AWS_REQUEST_CHECKSUM_CALCULATION", "when_required",
-                "AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required"));
+        Cli cli = new Cli(null, Map.of("PHOTOVAULT_PASSWORD", "s3 command line test"))
+                .withEnv(S3ProxyServer.CLIENT_ENV);
 
         Cli.Result init = cli.run("init", "--store", uri, "--kdf-memory", "8", "--kdf-iterations", "1");
         assertThat(init.exitCode()).as(init.all()).isZero();
@@ -68,9 +67,7 @@ class S3StoreCommandLineTest {
     void importsATakeoutIntoAnS3Store() throws Exception {
         List<Path> parts = dev.photovault.takeout.TakeoutTestExports.small(dir.resolve("export"));
         String uri = s3.camelUri("cli-takeout");
-        Cli cli = new Cli(null, Map.of("PHOTOVAULT_PASSWORD", "s3 takeout test",
-                "AWS_REQUEST_CHECKSUM_CALCULATION", "when_required",
-                "AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required"));
+        Cli cli = new Cli(null, Map.of("PHOTOVAULT_PASSWORD", "s3 takeout test")).withEnv(S3ProxyServer.CLIENT_ENV);
         assertThat(cli.run("init", "--store", uri, "--kdf-memory", "8", "--kdf-iterations", "1").exitCode()).isZero();
 
         Cli.Result imported = cli.run("backup", "--takeout", parts.get(0).toString(), parts.get(1).toString(),
@@ -95,9 +92,7 @@ class S3StoreCommandLineTest {
     void readingCommandsWorkWithCredentialsThatMayOnlyRead() throws Exception {
         Path source = dir.resolve("photos");
         write(source.resolve("Summer/beach.jpg"), randomBytes(800_000, 3));
-        Cli cli = new Cli(null, Map.of("PHOTOVAULT_PASSWORD", "s3 read-only test",
-                "AWS_REQUEST_CHECKSUM_CALCULATION", "when_required",
-                "AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required"));
+        Cli cli = new Cli(null, Map.of("PHOTOVAULT_PASSWORD", "s3 read-only test")).withEnv(S3ProxyServer.CLIENT_ENV);
         String writable = s3.camelUri("read-only-store");
         assertThat(cli.run("init", "--store", writable, "--kdf-memory", "8", "--kdf-iterations", "1").exitCode()).isZero();
         assertThat(cli.run("backup", source.toString(), "--store", writable).exitCode()).isZero();

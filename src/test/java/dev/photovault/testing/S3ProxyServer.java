@@ -18,6 +18,12 @@ public final class S3ProxyServer implements AutoCloseable {
 
     public static final String ACCESS_KEY = "photovault-test";
     public static final String SECRET_KEY = "photovault-test-secret-key";
+    /**
+     * What a child photovault needs to talk to S3Proxy 2.6, which does not take the checksum trailers AWS SDK 2.30+
+     * sends (README, S3 stores).
+     */
+    public static final java.util.Map<String, String> CLIENT_ENV = java.util.Map.of(
+            "AWS_REQUEST_CHECKSUM_CALCULATION", "when_required", "AWS_RESPONSE_CHECKSUM_VALIDATION", "when_required");
 
     static {
         // AWS SDK 2.30+ sends CRC trailers in aws-chunked bodies by default; S3Proxy 2.6 checks the payload hash

@@ -90,4 +90,12 @@ public final class TestRepository {
             }
         }
     }
+
+    /** Restores a snapshot ({@code latest}, an id or a prefix) of {@code repository} into {@code target}, in process. */
+    public static dev.photovault.vault.core.restorer.RestoreResult restore(Repository repository, String snapshot,
+            Path target) throws IOException {
+        return new dev.photovault.vault.core.restorer.Restorer(repository, 2, new dev.photovault.vault.core.Progress())
+                .restore(repository.loadSnapshot(repository.resolveSnapshot(snapshot).id()), target,
+                        dev.photovault.vault.core.restorer.Restorer.glob(null));
+    }
 }

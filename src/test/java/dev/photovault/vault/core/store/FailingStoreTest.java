@@ -13,8 +13,6 @@ import dev.photovault.vault.core.checker.CheckResult;
 import dev.photovault.vault.core.checker.Checker;
 import dev.photovault.vault.core.repository.Repository;
 import dev.photovault.vault.core.restorer.RestoreResult;
-import dev.photovault.vault.core.restorer.Restorer;
-import dev.photovault.vault.core.snapshot.Snapshot;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,10 +106,8 @@ class FailingStoreTest {
         assertThat(errors).as("runs stopped by a failed write").isNotEmpty();
         assertThat(snapshot).as("a run completed in the end, reusing what the failed runs stored").isNotNull();
         Repository repository = TestRepository.reopen(repo);
-        Snapshot saved = repository.loadSnapshot(snapshot);
         Path restored = tmp.resolve("restored");
-        assertThat(new Restorer(repository, 2, new Progress()).restore(saved, restored, Restorer.glob(null)).failures())
-                .isEmpty();
+        assertThat(TestRepository.restore(repository, snapshot, restored).failures()).isEmpty();
         TestRepository.assertSameTree(source, restored);
     }
 
@@ -129,8 +125,7 @@ class FailingStoreTest {
         FailingStore flaky = new FailingStore(new LocalObjectStore(repo), false, 3, 10);
         Repository shaky = open(repo, flaky);
         Path restored = tmp.resolve("restored");
-        RestoreResult partial = new Restorer(shaky, 2, new Progress()).restore(shaky.loadSnapshot(id), restored,
-                Restorer.glob(null));
+        RestoreResult partial = TestRepository.restore(shaky, id, restored);
         assertThat(partial.failures()).isNotEmpty()
                 .allSatisfy(f -> assertThat(f).matches("IMG_\\d+\\.jpg: .*Input/output error.*"));
         CheckResult check = new Checker(open(repo, new FailingStore(new LocalObjectStore(repo), false, 5, 10)), 2,
@@ -138,8 +133,7 @@ class FailingStoreTest {
         assertThat(check.errors()).as("check names what it could not read").isNotEmpty()
                 .allSatisfy(e -> assertThat(e).contains("Input/output error"));
 
-        RestoreResult again = new Restorer(TestRepository.reopen(repo), 2, new Progress())
-                .restore(TestRepository.reopen(repo).loadSnapshot(id), restored, Restorer.glob(null));
+        RestoreResult again = TestRepository.restore(TestRepository.reopen(repo), id, restored);
         assertThat(again.failures()).isEmpty();
         TestRepository.assertSameTree(source, restored);
         assertThat(new Checker(TestRepository.reopen(repo), 2, new Progress()).check(true, 1.0).errors()).isEmpty();
