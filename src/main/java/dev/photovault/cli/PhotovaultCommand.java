@@ -26,6 +26,7 @@ public final class PhotovaultCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        StartupWarmup.start();
         int code;
         try {
             code = commandLine().execute(args);

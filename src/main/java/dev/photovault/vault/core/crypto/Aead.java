@@ -38,13 +38,7 @@ public final class Aead {
             // Small slices: HotSpot only uses its AES-GCM intrinsics once the JDK's Java-level GCM methods are
             // compiled, which depends on how often they are called. Fed whole megabyte chunks, the first gigabyte
             // or so of a run goes through the slow path at ~60 MB/s; fed 4 KiB slices, only the first ~100 MB.
-            int written = NONCE_BYTES;
-            int end = off + len;
-            int pos = off;
-            for (; end - pos > SLICE; pos += SLICE) {
-                written += cipher.update(data, pos, SLICE, out, written);
-            }
-            cipher.doFinal(data, pos, end - pos, out, written);
+            slices(cipher, data, off, len, out, NONCE_BYTES, true);
             return out;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM is unavailable in this Java runtime", e);
@@ -81,21 +75,13 @@ public final class Aead {
             counter[15] = 2;
             Cipher ctr = Cipher.getInstance("AES/CTR/NoPadding");
             ctr.init(Cipher.DECRYPT_MODE, aes, new IvParameterSpec(counter));
-            int pos = 0;
-            for (; n - pos > SLICE; pos += SLICE) {
-                ctr.update(sealed, NONCE_BYTES + pos, SLICE, plain, pos);
-            }
-            ctr.doFinal(sealed, NONCE_BYTES + pos, n - pos, plain, pos);
+            slices(ctr, sealed, NONCE_BYTES, n, plain, 0, true);
 
             Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
             gcm.init(Cipher.ENCRYPT_MODE, aes, new GCMParameterSpec(TAG_BYTES * 8, sealed, 0, NONCE_BYTES));
             gcm.updateAAD(aad);
             byte[] scratch = new byte[SLICE + TAG_BYTES];
-            pos = 0;
-            for (; n - pos > SLICE; pos += SLICE) {
-                gcm.update(plain, pos, SLICE, scratch, 0);
-            }
-            int last = gcm.doFinal(plain, pos, n - pos, scratch, 0);
+            int last = slices(gcm, plain, 0, n, scratch, 0, false);
             if (!MessageDigest.isEqual(Arrays.copyOfRange(scratch, last - TAG_BYTES, last),
                     Arrays.copyOfRange(sealed, NONCE_BYTES + n, sealed.length))) {
                 Arrays.fill(plain, (byte) 0);
@@ -106,6 +92,28 @@ public final class Aead {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM is unavailable in this Java runtime", e);
         }
+    }
+
+    /**
+     * Runs {@code n} bytes from {@code in[inOff]} through {@code cipher} in {@link #SLICE}-byte calls and finishes it.
+     * Kept apart, and small, on purpose: HotSpot compiles this loop (with the AES and GHASH intrinsics inlined) in
+     * milliseconds, where the same loops written inline in {@link #open} made one method that took C2 seconds to
+     * compile, seconds in which every chunk went through the slow path (measured, docs/architecture.md).
+     *
+     * @param advance whether the output moves on with the input (else every slice overwrites {@code out[outOff]})
+     * @return the bytes the final call wrote
+     */
+    private static int slices(Cipher cipher, byte[] in, int inOff, int n, byte[] out, int outOff, boolean advance)
+            throws GeneralSecurityException {
+        int pos = 0;
+        int written = outOff;
+        for (; n - pos > SLICE; pos += SLICE) {
+            int w = cipher.update(in, inOff + pos, SLICE, out, written);
+            if (advance) {
+                written += w;
+            }
+        }
+        return cipher.doFinal(in, inOff + pos, n - pos, out, written);
     }
 
     /** Fills a new array with cryptographically strong random bytes. */
