@@ -61,8 +61,10 @@ final class MediaTransfers {
      *
      * @param body the bytes from {@code position} on
      * @param item the item, with a newer base URL if one was needed
+     * @param end  the position just past the last byte the answer announced (Content-Length), or -1 when it said
+     *             none: a body that ends before it was cut off, not finished
      */
-    record Opened(InputStream body, MediaItem item) {
+    record Opened(InputStream body, MediaItem item, long end) {
     }
 
     Opened openMedia(MediaItem item, long position) {
@@ -72,13 +74,13 @@ final class MediaTransfers {
             current = refetch(current);
         }
         try {
-            return new Opened(openAt(current, position), current);
+            return openAt(current, position);
         } catch (PhotosApiException e) {
             if (e.httpStatus() != 403 && e.httpStatus() != 404) {
                 throw e;
             }
             current = refetch(current);
-            return new Opened(openAt(current, position), current);
+            return openAt(current, position);
         }
     }
 
@@ -96,7 +98,7 @@ final class MediaTransfers {
                 + item.pickerSessionId(), 404, "NOT_FOUND");
     }
 
-    private InputStream openAt(MediaItem item, long position) {
+    private Opened openAt(MediaItem item, long position) {
         HttpResponse response = http.execute(() -> {
             HttpRequest request = http.requests().buildGetRequest(new GenericUrl(item.downloadUrl()));
             if (position > 0) {
@@ -106,10 +108,14 @@ final class MediaTransfers {
         }, "download " + item.filename(), item.picked() ? PhotosHttp.Kind.MEDIA_WITH_TOKEN : PhotosHttp.Kind.MEDIA);
         try {
             InputStream body = response.getContent();
-            if (position > 0 && response.getStatusCode() == 200) {
+            boolean whole = response.getStatusCode() == 200;
+            if (position > 0 && whole) {
                 body.skipNBytes(position);
             }
-            return body;
+            Long length = response.getHeaders().getContentLength();
+            long end = length == null || response.getContentEncoding() != null ? -1
+                    : whole ? length : position + length;
+            return new Opened(body, item, end);
         } catch (IOException e) {
             throw new UncheckedIOException("download of " + item.filename() + " could not be opened: "
                     + e.getMessage(), e);

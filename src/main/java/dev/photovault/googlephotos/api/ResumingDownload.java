@@ -6,7 +6,8 @@ import java.io.InputStream;
 /**
  * The bytes of one media item as a stream that survives dropped connections: when a read fails it asks the media
  * host again for the rest ({@code Range: bytes=N-}; a host that answers with the whole body is skipped forward),
- * with a fresh base URL when the old one expired. Nothing is buffered beyond what the caller reads.
+ * with a fresh base URL when the old one expired. A body that ends before the length its answer announced was cut
+ * off, and is resumed the same way. Nothing is buffered beyond what the caller reads.
  */
 final class ResumingDownload extends InputStream {
 
@@ -15,6 +16,7 @@ final class ResumingDownload extends InputStream {
     private MediaItem item;
     private InputStream in;
     private long position;
+    private long end;
     private int reconnects;
     private boolean closed;
 
@@ -24,6 +26,7 @@ final class ResumingDownload extends InputStream {
         MediaTransfers.Opened opened = client.openMedia(item, 0);
         this.in = opened.body();
         this.item = opened.item();
+        this.end = opened.end();
     }
 
     @Override
@@ -43,6 +46,9 @@ final class ResumingDownload extends InputStream {
                 int r = in.read(b, off, len);
                 if (r > 0) {
                     position += r;
+                } else if (r < 0 && end >= 0 && position < end) {
+                    // A connection closed cleanly in mid-body looks like the end of the file to the reader.
+                    throw new IOException("the connection closed at byte " + position + " of " + end);
                 }
                 return r;
             } catch (IOException e) {
@@ -54,6 +60,7 @@ final class ResumingDownload extends InputStream {
                 MediaTransfers.Opened opened = client.openMedia(item, position);
                 in = opened.body();
                 item = opened.item();
+                end = opened.end();
             }
         }
     }
