@@ -12,6 +12,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the real {@code photovault} command in a child JVM, as a user would: its own environment, exit code,
  * standard output and error. Every output is remembered so that tests can check no secret ever appeared.
+ *
+ * <p>In {@code mvn verify} the command-line tests run after {@code package}, and the command is the packaged
+ * launcher ({@code target/photovault}, named by the system property {@code photovault.launcher}): the shaded jar
+ * with its class-data-sharing archive, exactly what a user runs. Run on their own ({@code mvn test -Dtest=…}),
+ * they start {@link #MAIN} on the test class path instead.
  */
 public final class Cli {
 
@@ -31,6 +36,11 @@ public final class Cli {
     private static final List<String> OUTPUTS = Collections.synchronizedList(new ArrayList<>());
 
     private static final Path CACHE = createCache();
+
+    static final String MAIN = "dev.photovault.cli.PhotovaultCommand";
+
+    /** The packaged launcher, when the build made one for these tests; otherwise null. */
+    private static final Path LAUNCHER = launcher();
 
     private final Path repo;
     private final Map<String, String> env;
@@ -69,6 +79,19 @@ public final class Cli {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static Path launcher() {
+        String name = System.getProperty("photovault.launcher", "");
+        if (name.isEmpty()) {
+            return null;
+        }
+        Path launcher = Path.of(name);
+        if (!java.nio.file.Files.isExecutable(launcher)) {
+            throw new IllegalStateException("photovault.launcher names " + launcher + ", which is not an executable;"
+                    + " run the tests through mvn verify, or without the property");
+        }
+        return launcher;
     }
 
     /** The same command line, run in another working directory. */
@@ -116,11 +139,15 @@ public final class Cli {
     /** Starts the command without waiting; stderr is merged into stdout. */
     public Process start(String... args) throws IOException {
         List<String> command = new ArrayList<>(prefix);
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("dev.photovault.cli.PhotovaultCommand");
+        if (LAUNCHER != null) {
+            command.add(LAUNCHER.toString());
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(MAIN);
+        }
         command.addAll(List.of(args));
         if (repo != null) {
             command.add("--repo");
@@ -135,9 +162,22 @@ public final class Cli {
         if (directory != null) {
             builder.directory(directory.toFile());
         }
+        builder.environment().remove("PHOTOVAULT_JAVA_OPTS");
+        if (LAUNCHER != null) {
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            if (jvmOptions.stream().anyMatch(o -> o.matches(".*\\s.*"))) {
+                throw new IllegalArgumentException("the launcher splits PHOTOVAULT_JAVA_OPTS at spaces: " + jvmOptions);
+            }
+            builder.environment().put("PHOTOVAULT_JAVA_OPTS", String.join(" ", jvmOptions));
+        }
         builder.environment().putAll(env);
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         return builder.start();
+    }
+
+    /** The packaged launcher these tests run, when they run after {@code package}. */
+    public static java.util.Optional<Path> packagedLauncher() {
+        return java.util.Optional.ofNullable(LAUNCHER);
     }
 
     /** Everything any command printed so far in this JVM. */
