@@ -89,7 +89,9 @@ print(v)' "$work/cache-$1" "$2"
 
 rm -rf "$work/repo-pv" "$work/repo-restic" "$work/cache-"*
 cat "$lib"/*/* > /dev/null
-pv=(java -Xmx512m -jar "$jar" run --once)
+export PHOTOVAULT_JAVA_OPTS=-Xmx256m
+pv=(target/photovault run --once)
+[ -x target/photovault ] || pv=(java -Xmx256m -jar "$jar" run --once)
 restic init -q -r "$work/repo-restic" > /dev/null
 measure restic_backup restic backup -q -r "$work/repo-restic" "$lib"
 measure pv_file "${pv[@]}" --config "$work/file.properties"
@@ -109,7 +111,7 @@ mbs() { awk -v s="$1" -v b="$bytes" 'BEGIN { printf "%.0f", (s > 0 ? b / s / 104
   echo "# Google Photos backup (emulator) vs restic $(restic version | cut -d' ' -f2) from disk — $(date -u +%Y-%m-%d), $(nproc) cores"
   echo
   echo "Library: $(awk -v b="$bytes" 'BEGIN{printf "%.2f GiB", b/1073741824}') in $files files (bench/generate-library.py, ${size_mb} MB, photos 1–${photo_max} MB), $items items in the emulator."
-  echo "photovault: \`run --once\` (shipped google-photos-backup route, backup.concurrency 4, -Xmx512m) downloading over loopback HTTP from the emulator; restic reads the same files from disk. One round."
+  echo "photovault: \`run --once\` (shipped google-photos-backup route, backup.concurrency 4, through the launcher with -Xmx256m) downloading over loopback HTTP from the emulator; restic reads the same files from disk. One round."
   echo
   echo "| run | photovault s | restic s | speed vs restic (restic s / photovault s) | photovault MB/s | peak RSS photovault / restic (MiB) |"
   echo "|---|---|---|---|---|---|"

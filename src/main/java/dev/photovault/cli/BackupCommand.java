@@ -70,13 +70,23 @@ final class BackupCommand implements Callable<Integer> {
         if (takeout) {
             return takeout();
         }
-        Repository repo = repository.open();
+        RepositoryOptions.Opening opening = repository.openInBackground();
         Progress progress = new Progress();
+        // The walk needs no key: it runs while the key is derived.
+        Archiver.Scan scan = Archiver.scan(paths, progress);
+        Repository repo = opening.get();
         BackupResult result;
-        try (RepositoryLock lock = RepositoryLock.acquire(repo, false, "backup", lockWait);
-                ProgressPrinter printer = new ProgressPrinter("backup", progress::itemsDone, progress::itemsTotal,
-                        progress::bytesDone, progress::bytesTotal)) {
-            result = new Archiver(repo, new BackupOptions(tags, dryRun, workers, parent), progress).backup(paths);
+        long waitFrom = System.nanoTime();
+        try (RepositoryLock lock = RepositoryLock.acquire(repo, false, "backup", lockWait)) {
+            if (System.nanoTime() - waitFrom > java.util.concurrent.TimeUnit.SECONDS.toNanos(2)) {
+                progress = new Progress(); // waited for another command's lock: what was found may be stale
+                scan = Archiver.scan(paths, progress);
+            }
+            Progress shown = progress;
+            try (ProgressPrinter printer = new ProgressPrinter("backup", shown::itemsDone, shown::itemsTotal,
+                    shown::bytesDone, shown::bytesTotal)) {
+                result = new Archiver(repo, new BackupOptions(tags, dryRun, workers, parent), shown).backup(scan);
+            }
         }
         SnapshotStats s = result.header().stats();
         String what = dryRun ? "dry run, nothing written" : "snapshot " + result.snapshotId().substring(0, 8) + " saved";

@@ -26,7 +26,9 @@ public final class PhotovaultCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        StartupWarmup.start();
+        if (args.length > 0 && !java.util.Set.of("-h", "--help", "-V", "--version", "help").contains(args[0])) {
+            StartupWarmup.start(); // a command will run: not for the help or version text
+        }
         int code;
         try {
             code = commandLine().execute(args);

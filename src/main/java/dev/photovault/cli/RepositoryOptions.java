@@ -121,6 +121,55 @@ final class RepositoryOptions {
         }
     }
 
+    /** A repository being opened on another thread; {@link #get} waits for it. */
+    interface Opening {
+        Repository get() throws IOException;
+    }
+
+    /**
+     * Opens the repository while the caller goes on: the store, its config and the passphrase are read here (so
+     * "no repository" and the prompt come first, on this thread), the key is derived (Argon2id, about half a second
+     * by design) on another thread. A backup walks its folders meanwhile.
+     */
+    Opening openInBackground() throws IOException {
+        ObjectStore store = store();
+        if (Repository.readConfig(store).plaintext()) {
+            Repository plain = Repository.open(store, new char[0]);
+            return () -> plain;
+        }
+        char[] passphrase = passphrase(false);
+        java.util.concurrent.FutureTask<Repository> task = new java.util.concurrent.FutureTask<>(() -> {
+            try {
+                return Repository.open(store, passphrase);
+            } finally {
+                Arrays.fill(passphrase, '\0');
+            }
+        });
+        Thread thread = new Thread(task, "photovault-open");
+        thread.setDaemon(true);
+        thread.start();
+        return () -> {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while opening the repository");
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(cause);
+            }
+        };
+    }
+
     /** Opens the repository with a passphrase the caller read (and clears). */
     Repository open(char[] passphrase) throws IOException {
         ObjectStore store = store();

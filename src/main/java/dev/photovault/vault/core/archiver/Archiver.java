@@ -65,14 +65,51 @@ public final class Archiver {
         }
     }
 
-    public BackupResult backup(List<Path> roots) throws IOException {
+    /**
+     * What a walk of the folders to back up found, before any content is read. Made without the repository, so a
+     * command can walk the tree while the passphrase's key is being derived on another core. Used once.
+     */
+    public static final class Scan {
+        private final long started;
+        private final Instant time;
+        private final List<String> paths;
+        private final List<Found> found;
+        private final List<String> missing;
+
+        private Scan(long started, Instant time, List<String> paths, List<Found> found, List<String> missing) {
+            this.started = started;
+            this.time = time;
+            this.paths = paths;
+            this.found = found;
+            this.missing = missing;
+        }
+    }
+
+    /**
+     * Walks {@code roots}, adding what is to be read to {@code progress}'s totals.
+     *
+     * @throws VaultException when a root does not exist, or two roots share a name
+     */
+    public static Scan scan(List<Path> roots, Progress progress) throws IOException {
         long started = System.nanoTime();
         Instant time = Instant.now();
         List<Path> absolute = roots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         List<String> paths = absolute.stream().map(Path::toString).sorted().toList();
-
         List<String> missing = new ArrayList<>();
-        List<Found> found = scan(absolute, missing);
+        return new Scan(started, time, paths, walk(absolute, missing, progress), missing);
+    }
+
+    public BackupResult backup(List<Path> roots) throws IOException {
+        return backup(scan(roots, progress));
+    }
+
+    /** Backs up what {@code scan} found (made with this archiver's progress). */
+    public BackupResult backup(Scan scan) throws IOException {
+        long started = scan.started;
+        Instant time = scan.time;
+        List<String> paths = scan.paths;
+        List<String> missing = scan.missing;
+        List<Found> found = scan.found;
         Optional<SnapshotRef> parentRef = findParent(paths);
         Map<String, Entry> parent = new HashMap<>();
         if (parentRef.isPresent()) {
@@ -200,7 +237,7 @@ public final class Archiver {
         return Optional.empty();
     }
 
-    private List<Found> scan(List<Path> roots, List<String> missing) throws IOException {
+    private static List<Found> walk(List<Path> roots, List<String> missing, Progress progress) throws IOException {
         boolean prefixed = roots.size() > 1;
         boolean[] warnedEncoding = {false};
         Set<String> names = new HashSet<>();
@@ -260,7 +297,7 @@ public final class Archiver {
                     } else if (attrs.isSymbolicLink()) {
                         found.add(new Found(name, file, EntryType.SYMLINK, 0, mtime, null, List.of(), readLink(file)));
                     } else if (attrs.isRegularFile()) {
-                        found.add(new Found(name, file, EntryType.FILE, attrs.size(), mtime, inode(file), albums, null));
+                        found.add(new Found(name, file, EntryType.FILE, attrs.size(), mtime, inode(file, attrs), albums, null));
                         progress.addTotal(1, attrs.size());
                     } else {
                         LOG.warn("skipping {}: not a regular file, folder or link", file);
@@ -305,7 +342,26 @@ public final class Archiver {
         }
     }
 
-    private static Long inode(Path file) {
+    /** On Linux and macOS the JDK's file key prints as {@code (dev=<hex>,ino=<decimal>)}. */
+    private static final java.util.regex.Pattern FILE_KEY =
+            java.util.regex.Pattern.compile("\\(dev=[0-9a-f]+,ino=([0-9]+)\\)");
+
+    /**
+     * The file's inode number, from the attributes the walk already read when their file key shows it (one
+     * {@code stat} per file instead of two, which counts at a hundred thousand files), else asked for.
+     */
+    static Long inode(Path file, BasicFileAttributes attrs) {
+        Object key = attrs.fileKey();
+        if (key != null) {
+            java.util.regex.Matcher m = FILE_KEY.matcher(key.toString());
+            if (m.matches() && m.group(1).length() < 19) {
+                return Long.parseLong(m.group(1));
+            }
+        }
+        return inode(file);
+    }
+
+    static Long inode(Path file) {
         try {
             Object ino = Files.getAttribute(file, "unix:ino", java.nio.file.LinkOption.NOFOLLOW_LINKS);
             return ino instanceof Number n ? n.longValue() : null;

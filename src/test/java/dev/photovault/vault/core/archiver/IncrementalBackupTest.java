@@ -52,6 +52,29 @@ class IncrementalBackupTest {
     }
 
     @Test
+    void theInodeComesFromTheWalksOwnAttributesAndMatchesTheFileSystems() throws IOException {
+        Path one = source.resolve("Trip/one.jpg");
+        var attrs = Files.readAttributes(one, java.nio.file.attribute.BasicFileAttributes.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        assertThat(Archiver.inode(one, attrs)).isEqualTo(Archiver.inode(one)).isNotNull();
+    }
+
+    @Test
+    void aFileReplacedWithTheSameSizeAndTimeIsReadAgainForItsNewInode() throws IOException {
+        backup();
+        Path two = source.resolve("Trip/two.jpg");
+        var mtime = Files.getLastModifiedTime(two);
+        Path replacement = tmp.resolve("replacement.jpg");
+        write(replacement, randomBytes(5 * 1024 * 1024, 22));
+        Files.setLastModifiedTime(replacement, mtime);
+        Files.move(replacement, two, StandardCopyOption.REPLACE_EXISTING);
+
+        SnapshotStats stats = backup().header().stats();
+        assertThat(stats.filesNew()).isEqualTo(1);
+        assertThat(stats.bytesRead()).isEqualTo(5 * 1024 * 1024);
+    }
+
+    @Test
     void aRenamedOrCopiedPhotoWritesNoChunk() throws IOException {
         backup();
         long chunks = chunkCount(repoDir);
