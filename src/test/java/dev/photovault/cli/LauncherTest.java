@@ -29,6 +29,7 @@ class LauncherTest {
 
     @Test
     void throughALinkTheLauncherRunsTheJarWithItsClassDataArchive() throws Exception {
+        assumeTrue(Files.exists(launcher().resolveSibling("photovault.jsa")), "built without -Dcds.skip");
         Path link = Files.createSymbolicLink(tmp.resolve("bin-photovault"), launcher().toAbsolutePath());
         Path loaded = tmp.resolve("class-load.log");
         String out = run(link, System.getProperty("java.home"), "-Xlog:class+load=info:file=" + loaded);
