@@ -35,6 +35,26 @@ public class CryptoThroughput {
         mac.init(new SecretKeySpec(key, "HmacSHA256"));
         java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
         byte[] out = new byte[plain.length + 16];
+        if (mode.equals("gcm-decrypt-warm")) {
+            // Many tiny decryptions first, so that HotSpot compiles the JDK's GCM decryption (and inlines its
+            // AES and GHASH intrinsics) on a few megabytes rather than on the first gigabyte of real chunks.
+            long t = System.nanoTime();
+            int warm = Integer.getInteger("warm", 20000);
+            int size = Integer.getInteger("warmBytes", 256);
+            byte[] small = new byte[size];
+            Cipher w = Cipher.getInstance("AES/GCM/NoPadding");
+            w.init(Cipher.ENCRYPT_MODE, aes, new GCMParameterSpec(128, nonce));
+            w.updateAAD(aad);
+            byte[] smallSealed = w.doFinal(small);
+            byte[] smallOut = new byte[size];
+            for (int i = 0; i < warm; i++) {
+                Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+                c.init(Cipher.DECRYPT_MODE, aes, new GCMParameterSpec(128, nonce));
+                c.updateAAD(aad);
+                c.doFinal(smallSealed, 0, smallSealed.length, smallOut, 0);
+            }
+            System.out.printf("warm-up: %d decryptions of %d bytes in %.0f ms%n", warm, size, (System.nanoTime() - t) / 1e6);
+        }
         long start = System.nanoTime();
         long last = start;
         for (int i = 1; i <= mib; i++) {
@@ -53,7 +73,7 @@ public class CryptoThroughput {
                     c.updateAAD(aad);
                     slices(c, out, plain.length, new byte[SLICE + 16], false);
                 }
-                case "gcm-decrypt" -> {
+                case "gcm-decrypt", "gcm-decrypt-warm" -> {
                     Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
                     c.init(Cipher.DECRYPT_MODE, aes, new GCMParameterSpec(128, nonce));
                     c.updateAAD(aad);
@@ -66,9 +86,10 @@ public class CryptoThroughput {
                 case "sha256" -> sha.digest(plain);
                 default -> throw new IllegalArgumentException("unknown mode " + mode);
             }
-            if (i % 256 == 0) {
+            if (i % 256 == 0 || (i <= 64 && i % 16 == 0)) {
                 long now = System.nanoTime();
-                System.out.printf("%s MiB %d-%d: %.0f MB/s%n", mode, i - 255, i, 256 * 1.048576e9 / (now - last));
+                int span = i <= 64 ? 16 : i <= 256 ? 192 : 256;
+                System.out.printf("%s MiB %d-%d: %.0f MB/s%n", mode, i - span + 1, i, span * 1.048576e9 / (now - last));
                 last = now;
             }
         }

@@ -103,6 +103,8 @@ measure pv_file2 "${pv[@]}" --config "$work/file.properties"
 file2_media=$(report file "requests.media requests"); file2_api=$(report file "requests.API requests"); file2_reused=$(report file itemsReused)
 measure pv_s32 "${pv[@]}" --config "$work/s3.properties"
 s32_media=$(report s3 "requests.media requests")
+summarize google; note google items "$items"; note google bytes "$bytes"
+note google work.pv_file2 "$(awk -v ms="$(report file durationMillis)" 'BEGIN{printf "%.2f", ms/1000}')"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (a > 0 ? b / a : 0) }'; }
 per() { awk -v a="$1" -v n="$2" 'BEGIN { printf "%.3f", (n > 0 ? a / n : 0) }'; }

@@ -45,10 +45,11 @@ for round in $(seq "$rounds"); do
     else measure pv_restore "${pv[@]}" restore --repo "$work/repo-pv" latest --target "$work/restore-pv"; fi
   done
   mkdir -p "$work/restore-borg"
-  measure borg_restore sh -c "cd '$work/restore-borg' && exec borg extract -q '$borg_repo::second'"
+  measure borg_restore env -C "$work/restore-borg" borg extract -q "$borg_repo::second"
 done
 declare -A samples
 for k in "${!secs[@]}"; do samples[$k]="${secs[$k]}"; secs[$k]=$(median "${secs[$k]}"); rss[$k]=$(max "${rss[$k]}"); done
+summarize library; note library bytes "$bytes"; note library files "$(find "$lib" -type f | wc -l)"
 diff -rq "$lib" "$work/restore-pv" > /dev/null && restored=identical || restored=DIFFERENT
 repo_restic=$(du -sb "$work/repo-restic" | cut -f1)
 repo_pv=$(du -sb "$work/repo-pv" | cut -f1)

@@ -31,3 +31,12 @@ bench_library() {
   [ -d "$lib" ] || python3 bench/generate-library.py "$lib" --size-mb "$1"
   bytes=$(du -sb "$lib" | cut -f1)
 }
+
+# summarize PREFIX appends, when $SUMMARY names a file, one line PREFIX.NAME=SECONDS and PREFIX.rss.NAME=MIB for
+# every measured NAME (after the medians are taken), for bench/speed-table.sh; note PREFIX KEY VALUE adds another.
+summarize() {
+  [ -n "${SUMMARY:-}" ] || return 0
+  local k
+  for k in "${!secs[@]}"; do echo "$1.$k=${secs[$k]}" >> "$SUMMARY"; echo "$1.rss.$k=${rss[$k]}" >> "$SUMMARY"; done
+}
+note() { [ -z "${SUMMARY:-}" ] || echo "$1.$2=$3" >> "$SUMMARY"; }

@@ -51,6 +51,7 @@ for round in $(seq "$rounds"); do
 done
 declare -A samples
 for k in "${!secs[@]}"; do samples[$k]="${secs[$k]}"; secs[$k]=$(median "${secs[$k]}"); rss[$k]=$(max "${rss[$k]}"); done
+summarize small; note small files "$files"
 {
   echo "# $files small files: photovault vs restic $(restic version | cut -d' ' -f2) and borg $(borg --version | cut -d' ' -f2) — $(date -u +%Y-%m-%d), $(nproc) cores"
   echo

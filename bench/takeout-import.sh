@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: importing a generated Google Takeout export (bench/generate-takeout.py: 2 zip + 2 tgz parts) against
 # the plain folder backup of the same media (the export's tree, extracted) and restic's backup of that folder, in
-# one run; then the re-import of the unchanged export. photovault runs with -Xmx256m. Reports medians, ratios
+# one run; then the re-import of the unchanged export. photovault runs through its launcher with -Xmx256m. Reports medians, ratios
 # and peak RSS (/usr/bin/time -v).
 # Usage: bench/takeout-import.sh [SIZE_MB]   (default 5120; needs python3, GNU time, restic: installed if missing)
 set -euo pipefail
@@ -19,8 +19,9 @@ zips=("$export_dir"/parts/*.zip)
 bytes=$(du -sb "$folder" | cut -f1)
 media_files=$(find "$folder" -type f ! -name '*.json' | wc -l)
 export RESTIC_PASSWORD=bench-passphrase PHOTOVAULT_PASSWORD=bench-passphrase RESTIC_CACHE_DIR="$work/restic-cache"
-export PHOTOVAULT_CACHE_DIR="$work/pv-cache"
-pv=(java -Xmx256m -jar "$jar")
+export PHOTOVAULT_CACHE_DIR="$work/pv-cache" PHOTOVAULT_JAVA_OPTS=-Xmx256m
+pv=(target/photovault)
+[ -x target/photovault ] || pv=(java -Xmx256m -jar "$jar")
 
 rounds=${ROUNDS:-3}
 declare -A secs rss
@@ -52,6 +53,7 @@ for round in $(seq "$rounds"); do
   measure startup "${pv[@]}" snapshots --repo "$work/repo-takeout"
 done
 for k in "${!secs[@]}"; do secs[$k]=$(median "${secs[$k]}"); rss[$k]=$(max "${rss[$k]}"); done
+summarize takeout; note takeout bytes "$bytes"; note takeout parts "${#parts[@]}"
 mbs() { awk -v s="$1" -v b="$bytes" 'BEGIN { printf "%.0f", (s > 0 ? b / s / 1048576 : 0) }'; }
 pct() { awk -v a="$1" -v b="${secs[takeout]}" 'BEGIN{printf "%.1f%% of the first import", 100*a/b}'; }
 part_list=$(for p in "${parts[@]}"; do printf '%s (%s) ' "$(basename "$p")" "$(du -h "$p" | cut -f1)"; done)
@@ -59,7 +61,7 @@ part_list=$(for p in "${parts[@]}"; do printf '%s (%s) ' "$(basename "$p")" "$(d
   echo "# Takeout import vs folder backup — $(date -u +%Y-%m-%d), $(nproc) cores"
   echo
   echo "Medians of $rounds rounds (fresh repositories each round, order rotating); peak RSS is the largest seen."
-  echo "photovault with -Xmx256m; restic $(restic version | cut -d' ' -f2) as a second baseline."
+  echo "photovault through its launcher with -Xmx256m; restic $(restic version | cut -d' ' -f2) as a second baseline."
   echo
   echo "Export: bench/generate-takeout.py ${size_mb} MB target: $(awk -v b="$bytes" 'BEGIN{printf "%.2f GiB", b/1073741824}') in $media_files media files (1–12 MB photos, 5% videos of 20–60 MB, 10% also in an album), one sidecar per copy; parts: $part_list"
   echo
