@@ -27,25 +27,25 @@ for round in $(seq "$rounds"); do
   measure cp cp -r "$lib" "$work/cp-copy"
   restic init -q -r "$work/repo-restic" > /dev/null
   "${pv[@]}" init --repo "$work/repo-pv" > /dev/null
-  borg init -q --encryption=repokey-blake2 "$borg_repo"
+  borg init --encryption=repokey-blake2 "$borg_repo" > /dev/null 2>&1
   # alternate who goes first, so that neither always meets the other's write-back
   if (( round % 2 )); then order="restic pv"; else order="pv restic"; fi
   for tool in $order; do
     if [ "$tool" = restic ]; then measure restic_backup restic backup -q -r "$work/repo-restic" "$lib"
     else measure pv_backup "${pv[@]}" backup --repo "$work/repo-pv" "$lib"; fi
   done
-  measure borg_backup borg create -q "$borg_repo::first" "$lib"
+  measure borg_backup borg create "$borg_repo::first" "$lib"
   for tool in $order; do
     if [ "$tool" = restic ]; then measure restic_backup2 restic backup -q -r "$work/repo-restic" "$lib"
     else measure pv_backup2 "${pv[@]}" backup --repo "$work/repo-pv" "$lib"; fi
   done
-  measure borg_backup2 borg create -q "$borg_repo::second" "$lib"
+  measure borg_backup2 borg create "$borg_repo::second" "$lib"
   for tool in $order; do
     if [ "$tool" = restic ]; then measure restic_restore restic restore -q -r "$work/repo-restic" latest --target "$work/restore-restic"
     else measure pv_restore "${pv[@]}" restore --repo "$work/repo-pv" latest --target "$work/restore-pv"; fi
   done
   mkdir -p "$work/restore-borg"
-  measure borg_restore env -C "$work/restore-borg" borg extract -q "$borg_repo::second"
+  measure borg_restore env -C "$work/restore-borg" borg extract "$borg_repo::second"
 done
 declare -A samples
 for k in "${!secs[@]}"; do samples[$k]="${secs[$k]}"; secs[$k]=$(median "${secs[$k]}"); rss[$k]=$(max "${rss[$k]}"); done

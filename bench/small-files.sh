@@ -37,14 +37,14 @@ for round in $(seq "$rounds"); do
   rm -rf "$work/repo-small-"* "$work/borg-base"
   restic init -q -r "$work/repo-small-restic" > /dev/null
   "${pv[@]}" init --repo "$work/repo-small-pv" > /dev/null
-  borg init -q --encryption=repokey-blake2 "$borg_repo"
+  borg init --encryption=repokey-blake2 "$borg_repo" > /dev/null 2>&1
   if (( round % 2 )); then order="restic pv borg"; else order="borg pv restic"; fi
   for pass in 1 2; do
     for tool in $order; do
       case $tool in
         restic) measure "restic_$pass" restic backup -q -r "$work/repo-small-restic" "$lib" ;;
         pv) measure "pv_$pass" "${pv[@]}" backup --repo "$work/repo-small-pv" "$lib" ;;
-        borg) measure "borg_$pass" borg create -q "$borg_repo::pass$pass" "$lib" ;;
+        borg) measure "borg_$pass" borg create "$borg_repo::pass$pass" "$lib" ;;
       esac
     done
   done

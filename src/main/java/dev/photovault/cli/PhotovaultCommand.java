@@ -9,7 +9,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code photovault} command line. */
-@Command(name = "photovault", mixinStandardHelpOptions = true, versionProvider = PhotovaultCommand.Version.class,
+@Command(name = "photovault", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = PhotovaultCommand.Version.class,
         description = "Encrypted, deduplicated, immutable backups of photo libraries.",
         subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class,
             RestoreCommand.class, DiffCommand.class, CheckCommand.class, ForgetCommand.class, PruneCommand.class,
@@ -26,7 +27,8 @@ public final class PhotovaultCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        if (args.length > 0 && !java.util.Set.of("-h", "--help", "-V", "--version", "help").contains(args[0])) {
+        if (args.length > 0 && !java.util.Set.of("-V", "--version", "help").contains(args[0])
+                && java.util.Arrays.stream(args).noneMatch(a -> a.equals("-h") || a.equals("--help"))) {
             StartupWarmup.start(); // a command will run: not for the help or version text
         }
         int code;

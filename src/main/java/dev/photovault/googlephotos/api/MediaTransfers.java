@@ -108,17 +108,34 @@ final class MediaTransfers {
         }, "download " + item.filename(), item.picked() ? PhotosHttp.Kind.MEDIA_WITH_TOKEN : PhotosHttp.Kind.MEDIA);
         try {
             InputStream body = response.getContent();
-            boolean whole = response.getStatusCode() == 200;
-            if (position > 0 && whole) {
-                body.skipNBytes(position);
+            // 200 is the whole body; 206 starts where its Content-Range says, which a host may put before the
+            // byte asked for (skipped) but never after it (those bytes would be missing from the photo).
+            long start = response.getStatusCode() == 206 && position > 0 ? rangeStart(response.getHeaders().getContentRange()) : 0;
+            if (start < 0 || start > position) {
+                response.disconnect();
+                throw new IOException("the media host answered a request for bytes " + position + "- with "
+                        + (start < 0 ? "no usable Content-Range" : "bytes from " + start) + ", so the download is given up");
             }
+            body.skipNBytes(position - start);
             Long length = response.getHeaders().getContentLength();
-            long end = length == null || response.getContentEncoding() != null ? -1
-                    : whole ? length : position + length;
+            long end = length == null || response.getContentEncoding() != null ? -1 : start + length;
             return new Opened(body, item, end);
         } catch (IOException e) {
             throw new UncheckedIOException("download of " + item.filename() + " could not be opened: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** The first byte of a {@code Content-Range: bytes FIRST-LAST/TOTAL} header, or -1 when there is none. */
+    static long rangeStart(String contentRange) {
+        if (contentRange == null || !contentRange.startsWith("bytes ")) {
+            return -1;
+        }
+        int dash = contentRange.indexOf('-', 6);
+        try {
+            return dash < 0 ? -1 : Long.parseLong(contentRange.substring(6, dash).trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
