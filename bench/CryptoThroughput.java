@@ -10,8 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Per-byte cost of each cryptographic step photovault runs on a chunk, in a fresh JVM, over 1 MiB chunks, printed
  * every 256 MiB so that the JIT's warm-up shows: {@code java bench/CryptoThroughput.java MODE [MiB]}.
  * MODE: seal (AES-256-GCM encryption in 4 KiB slices, as backup does), ctr (AES-CTR alone), reseal (what restore
- * does: CTR, then GCM again over the plaintext for the tag), gcm-decrypt (the JDK's GCM decryption, one call per
- * chunk), hmac (HMAC-SHA256, the chunk id), sha256. Not run by the tests; figures go to bench/results/.
+ * does: CTR, then GCM again over the plaintext for the tag), gcm-decrypt (the JDK's GCM decryption, one call per chunk;
+ * gcm-decrypt-warm: the same after -Dwarm=20000 decryptions of -DwarmBytes=256 bytes), hmac (HMAC-SHA256, the chunk id), sha256. Not run by the tests; figures go to bench/results/.
  */
 public class CryptoThroughput {
     static final int SLICE = 4096;
