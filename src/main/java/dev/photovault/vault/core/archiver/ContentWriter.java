@@ -30,13 +30,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * knows, seal and write the rest. Sealing happens on the caller's thread; writing (an existence check, the
  * write and its fsync) on a small pool of I/O threads, so that CPU work goes on while the disk syncs, with at
  * most {@link #MAX_BYTES_IN_FLIGHT} sealed bytes waiting. A chunk enters the index only once it is durable;
- * index deltas are flushed every {@link #FLUSH_EVERY_CHUNKS} chunks or minute so that a crashed backup's work
- * is found again by the next one. Safe for concurrent use by several workers; each thread gets its own
+ * index deltas are flushed every {@link #FLUSH_EVERY_BYTES} bytes of new chunks, {@link #FLUSH_EVERY_CHUNKS}
+ * chunks or minute, whichever comes first, so that a crashed backup's work is found again by the next one (each
+ * flush syncs every folder a chunk went into: counted in chunks alone, small files paid one folder sync per
+ * chunk or two). Safe for concurrent use by several workers; each thread gets its own
  * chunking buffer. {@link #finish()} must be called (and succeed) before a snapshot names any of the chunks.
  */
 public final class ContentWriter implements AutoCloseable {
 
-    static final int FLUSH_EVERY_CHUNKS = 256;
+    static final long FLUSH_EVERY_BYTES = 256L << 20;
+    static final int FLUSH_EVERY_CHUNKS = 4096;
     static final long FLUSH_EVERY_NANOS = 60_000_000_000L;
     static final int MAX_BYTES_IN_FLIGHT = 64 << 20;
     static final int IO_THREADS = 4;
@@ -57,6 +60,8 @@ public final class ContentWriter implements AutoCloseable {
     private final AtomicLong bytesStored = new AtomicLong();
     private final AtomicLong chunksWritten = new AtomicLong();
     private volatile long lastFlush = System.nanoTime();
+    /** Bytes of the chunks in {@code pending}; guarded by {@code pending}. */
+    private long pendingBytes;
 
     /** @param dryRun compute everything but write nothing */
     public ContentWriter(Repository repository, ChunkIndex index, boolean dryRun) {
@@ -151,7 +156,9 @@ public final class ContentWriter implements AutoCloseable {
             boolean flush;
             synchronized (pending) {
                 pending.put(id, len);
-                flush = pending.size() >= FLUSH_EVERY_CHUNKS || System.nanoTime() - lastFlush > FLUSH_EVERY_NANOS;
+                pendingBytes += len;
+                flush = pendingBytes >= FLUSH_EVERY_BYTES || pending.size() >= FLUSH_EVERY_CHUNKS
+                        || System.nanoTime() - lastFlush > FLUSH_EVERY_NANOS;
             }
             if (flush) {
                 flushIndex();
@@ -183,6 +190,7 @@ public final class ContentWriter implements AutoCloseable {
             }
             batch = new LinkedHashMap<>(pending);
             pending.clear();
+            pendingBytes = 0;
             lastFlush = System.nanoTime();
         }
         if (!dryRun) {
