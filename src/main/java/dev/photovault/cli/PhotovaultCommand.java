@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {InitCommand.class, BackupCommand.class, SnapshotsCommand.class, LsCommand.class,
             RestoreCommand.class, DiffCommand.class, CheckCommand.class, ForgetCommand.class, PruneCommand.class,
             KeyCommand.class, RepairCommand.class, UnlockCommand.class, ChunkCommand.class, EmulatorCommand.class, AuthCommand.class, RunCommand.class,
-            PickerCommand.class, ReportCommand.class, DumpCommand.class, ExportCommand.class, PushCommand.class, CopyCommand.class, HoldCommand.class, CommandLine.HelpCommand.class},
+            PickerCommand.class, ReportCommand.class, DumpCommand.class, ExportCommand.class, PushCommand.class, CopyCommand.class, HoldCommand.class, UiCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 error, 2 usage error, 3 incomplete (some files could not be"
             + " backed up, restored or pushed, or a Takeout archive had rejected entries)."})
 public final class PhotovaultCommand implements Runnable {

@@ -67,6 +67,21 @@ public class VaultComponent extends HealthCheckComponent {
         }
     }
 
+    /**
+     * The repository of the component's own settings ({@code vault.store}, {@code vault.password-file}), as its
+     * endpoints open it: for what runs beside the routes (the web UI of {@code photovault run}).
+     */
+    public Repository defaultRepository() throws Exception {
+        return repository(configuration);
+    }
+
+    /** This machine's cache folder of the component's settings ({@code vault.cache-dir}, else ~/.cache/photovault). */
+    public Path cacheRoot() {
+        String dir = configuration.getCacheDir();
+        return dir == null || dir.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "photovault")
+                : Path.of(dir);
+    }
+
     /** Where an endpoint's passphrase comes from; an inline password counts by its hash, never its text. */
     private static String credentialSource(VaultConfiguration c) throws IOException {
         if (c.getPasswordFile() != null && !c.getPasswordFile().isBlank()) {

@@ -292,6 +292,38 @@ public final class Repository {
         return blobSealer;
     }
 
+    /**
+     * The name under which this machine's cache keeps something derived from {@code key} (e.g. the thumbnail of a
+     * content hash): hex HMAC-SHA256 under the repository's MAC key of {@code purpose ‖ 0 ‖ key}, so a cache
+     * file's name says nothing of the content to whoever has the disk but not the passphrase.
+     */
+    public String cacheName(String purpose, String key) {
+        byte[] input = (purpose + "\0" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return chunkSealer.idOf(input, 0, input.length);
+    }
+
+    /** Seals a cache file's content under its {@link #cacheName}: encrypted and bound to that name. */
+    public byte[] sealForCache(String name, byte[] plaintext) {
+        return blobSealer.sealNamed(BlobSealer.Kind.CACHE, name, plaintext);
+    }
+
+    /** @throws IntegrityException when the cache file was altered, damaged or belongs under another name */
+    public byte[] openFromCache(String name, byte[] sealed) {
+        return blobSealer.openNamed(BlobSealer.Kind.CACHE, name, sealed, "cached file " + name);
+    }
+
+    /** Whether {@code passphrase} opens one of this repository's keys (costs one key derivation per key file). */
+    public boolean opensWith(char[] passphrase) throws IOException {
+        if (keys == null) {
+            return true;
+        }
+        try {
+            return open(store, passphrase).config().id().equals(config.id());
+        } catch (dev.photovault.vault.core.crypto.WrongPassphraseException e) {
+            return false;
+        }
+    }
+
     // ---- chunks -------------------------------------------------------------------------------------------
 
     public static String chunkKey(String id) {
