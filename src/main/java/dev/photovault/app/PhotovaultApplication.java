@@ -2,6 +2,12 @@ package dev.photovault.app;
 
 import dev.photovault.emulator.EmulatorCredentials;
 import dev.photovault.emulator.GooglePhotosEmulator;
+import dev.photovault.ui.UiRoutes;
+import dev.photovault.ui.WebUi;
+import dev.photovault.vault.VaultComponent;
+import dev.photovault.vault.core.cache.LocalCache;
+import dev.photovault.vault.core.repository.Repository;
+import java.time.ZoneId;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -40,6 +46,7 @@ public final class PhotovaultApplication implements AutoCloseable {
     private Settings settings;
     private List<Accounts.Account> accounts = List.of();
     private String onlyAccount;
+    private String uiLoginUrl;
 
     /**
      * @param config     the properties file, or null for ./config/application.properties when it exists
@@ -131,6 +138,20 @@ public final class PhotovaultApplication implements AutoCloseable {
             overrides.put("camel.component.quartz.auto-start-scheduler", "false");
             overrides.put("camel.management.enabled", "false");
         }
+        boolean ui = !once && Boolean.parseBoolean(settings.get("ui.enabled"));
+        String uiBind = settings.get("ui.bind").isBlank() ? "127.0.0.1" : settings.get("ui.bind");
+        int uiPort = settings.getInt("ui.port", 8765);
+        if (ui) {
+            try {
+                WebUi.checkFree(uiBind, uiPort);
+                overrides.put("camel.server.enabled", "true");
+                overrides.put("camel.server.host", uiBind);
+                overrides.put("camel.server.port", Integer.toString(uiPort));
+            } catch (dev.photovault.vault.core.VaultException e) {
+                out.println("photovault: " + e.getMessage() + "; the routes run without the web UI.");
+                ui = false;
+            }
+        }
         settings.camelEnvironment().forEach(overrides::putIfAbsent);
         overrides.forEach(main::addOverrideProperty);
         String routes = "classpath:photovault/routes/*.yaml" + (userRoutes == null || userRoutes.isBlank() ? "" : "," + userRoutes);
@@ -138,6 +159,28 @@ public final class PhotovaultApplication implements AutoCloseable {
         main.configure().addConfiguration(new PhotovaultBeans(secrets));
         main.start();
         Accounts.addRoutes(context(), accounts);
+        if (ui) {
+            startUi(uiBind, uiPort);
+        }
+    }
+
+    /** The web UI's routes on Camel's HTTP server, over the repository of vault.store. */
+    private void startUi(String bind, int port) throws Exception {
+        VaultComponent vault = context().getComponent("vault", VaultComponent.class);
+        Repository repository = vault.defaultRepository();
+        String restoreDir = settings.get("ui.restore-dir").isBlank() ? "photovault-restores"
+                : settings.get("ui.restore-dir");
+        UiRoutes routes = new UiRoutes(repository, LocalCache.of(vault.cacheRoot(), repository.config().id()),
+                Path.of(restoreDir), ZoneId.systemDefault());
+        context().addRoutes(routes);
+        uiLoginUrl = WebUi.url(bind, port) + "login?token=" + routes.oneTimeToken();
+        out.println("photovault: web UI at " + WebUi.url(bind, port) + " — open " + uiLoginUrl
+                + " (signs in once) or sign in with the repository passphrase.");
+    }
+
+    /** The web UI's one-time sign-in link when it runs, else null. */
+    public String uiLoginUrl() {
+        return uiLoginUrl;
     }
 
     private EmulatorCredentials startEmbeddedDefault() throws IOException {
@@ -156,6 +199,7 @@ public final class PhotovaultApplication implements AutoCloseable {
         overrides.putIfAbsent("google-photos.picker-url", emulator.pickerUrl());
         overrides.putIfAbsent("google-photos.token-url", emulator.tokenUrl());
         overrides.putIfAbsent("backup.run-on-start", "true");
+        overrides.putIfAbsent("ui.enabled", "true");
         out.println("photovault: no Google account configured, so this run backs up the built-in Google Photos"
                 + " emulator (" + items + " sample items in app-created albums, at " + emulator.url() + ").");
         out.println("  To back up your own library: photovault auth, then run again (see README, Configuration).");

@@ -105,6 +105,9 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("  " + jar + " snapshots --repo " + store + auth);
         System.out.println("  " + jar + " ls latest --repo " + store + auth);
         System.out.println("  " + jar + " restore latest --repo " + store + auth + " --target restored");
+        if (app.uiLoginUrl() != null) {
+            System.out.println("Browse it in the web UI: " + app.uiLoginUrl());
+        }
         System.out.println("Run reports (JSON): " + Path.of(app.property("vault.cache-dir")).toAbsolutePath());
         System.out.println();
     }

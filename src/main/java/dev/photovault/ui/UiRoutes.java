@@ -57,6 +57,7 @@ public final class UiRoutes extends RouteBuilder {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final int RUNS_SHOWN = 20;
+    private static final String HEADER_FILTER = "photovaultUiHeaders";
 
     /** What a route answers without a session: a page sends the browser to the login, data says 401. */
     private enum Kind { PUBLIC, PAGE, DATA }
@@ -101,6 +102,14 @@ public final class UiRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // platform-http drops Cache-Control from answers by default; the UI's "no-store" must reach the browser.
+        org.apache.camel.support.DefaultHeaderFilterStrategy headers =
+                new org.apache.camel.support.DefaultHeaderFilterStrategy();
+        org.apache.camel.support.http.HttpUtil.addCommonFilters(headers.getOutFilter());
+        headers.getOutFilter().removeIf(h -> h.equalsIgnoreCase("cache-control"));
+        headers.setLowerCase(true);
+        headers.setOutFilterStartsWith(org.apache.camel.support.DefaultHeaderFilterStrategy.CAMEL_FILTER_STARTS_WITH);
+        getContext().getRegistry().bind(HEADER_FILTER, headers);
         route("GET", "/static/{file}", Kind.PUBLIC, this::asset);
         route("GET", "/login", Kind.PUBLIC, this::loginPage);
         route("POST", "/login", Kind.PUBLIC, this::login);
@@ -123,7 +132,8 @@ public final class UiRoutes extends RouteBuilder {
     private void route(String method, String template, Kind kind, Handler handler) {
         String id = "ui" + (template.equals("/") ? "-home" : template.replaceAll("[{}]", "").replace('/', '-'))
                 + ("POST".equals(method) ? "-post" : "");
-        from("platform-http:" + template + "?httpMethodRestrict=" + method + "&muteException=true")
+        from("platform-http:" + template + "?httpMethodRestrict=" + method + "&muteException=true"
+                + "&headerFilterStrategy=#" + HEADER_FILTER)
                 .routeId(id).routeGroup("ui")
                 .process(exchange -> handle(exchange, template, kind, handler));
     }

@@ -71,7 +71,8 @@ public final class WebUi implements AutoCloseable {
         return url + "login?token=" + token;
     }
 
-    static String url(String bind, int port) {
+    /** The address a browser on this machine opens for a UI on {@code bind}:{@code port}. */
+    public static String url(String bind, int port) {
         String host = bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
     }
