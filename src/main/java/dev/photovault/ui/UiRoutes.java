@@ -782,7 +782,8 @@ public final class UiRoutes extends RouteBuilder {
                     paths.add(e.path());
                 }
             }
-            what = describe(q).toLowerCase(Locale.ROOT) + " of " + ref.shortId();
+            String described = describe(q);
+            what = Character.toLowerCase(described.charAt(0)) + described.substring(1) + " of " + ref.shortId();
         } else {
             for (String n : call.formValues("n")) {
                 gallery.item(snapshot, n).ifPresent(item -> paths.add(item.entry().path()));

@@ -35,6 +35,23 @@ class RunCommandTest {
                     break;
                 }
             }
+            // The demo default serves the web UI too, over the backup it just made.
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/)login\\?token=\\S+")
+                    .matcher(out);
+            if (link.find()) {
+                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                java.net.http.HttpResponse<String> signIn = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(link.group())).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(signIn.statusCode()).isEqualTo(303);
+                String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+                java.net.http.HttpResponse<String> home = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(link.group(1))).header("Cookie", cookie).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(home.statusCode()).isEqualTo(200);
+                assertThat(home.body()).contains("google-photos").contains("complete");
+            } else {
+                assertThat(out).as("the web UI starts, or says why not").contains("the web UI cannot listen");
+            }
         } finally {
             run.destroy();
             run.waitFor(30, TimeUnit.SECONDS);

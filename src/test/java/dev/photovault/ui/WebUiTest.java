@@ -239,6 +239,32 @@ class WebUiTest {
         assertThat(get("/api/snapshots").body()).contains(library.snapshot.id()).contains("\"files\":48");
     }
 
+    @Test
+    void theDiffOfASnapshotWithItselfIsEmptyAndAnUnknownOneIsNotFound() throws Exception {
+        String s = "/s/" + library.snapshot.id();
+        assertThat(get(s + "/diff?against=" + library.snapshot.id()).body())
+                .contains("id=\"diff-summary\">0 added, 0 removed, 0 changed");
+        assertThat(get(s + "/diff?against=" + "0".repeat(64)).statusCode()).isEqualTo(404);
+        assertThat(get(s + "/diff").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aRestoreFolderNameCannotLeaveTheRestoreRoot() {
+        RestoreJobs jobs = ui.routes().jobs();
+        Path root = jobs.root();
+        for (String name : List.of("../../etc", "/etc/cron.d", "a/../../b", "C:\\Windows", ".hidden",
+                "album\u0000name", "Ferien 2024 – Sylt")) {
+            Path target = jobs.target(name);
+            assertThat(target.getParent()).as(name).isEqualTo(root);
+            assertThat(target.getFileName().toString()).as(name).doesNotStartWith(".").doesNotContain("/");
+        }
+        assertThat(jobs.target("Ferien 2024 – Sylt").getFileName().toString()).isEqualTo("Ferien 2024 - Sylt");
+        for (String empty : new String[] {"", "..", "...", "//", null}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.target(empty))
+                    .hasMessageContaining("folder name");
+        }
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
 
     static HttpResponse<String> get(String path) throws Exception {
