@@ -346,9 +346,8 @@ public final class UiRoutes extends RouteBuilder {
     }
 
     private void snapshotPage(UiCall call) throws IOException {
-        Optional<SnapshotRef> found = gallery.find(call.path.get("id"));
+        Optional<SnapshotRef> found = snapshotOf(call);
         if (found.isEmpty()) {
-            notFound(call, "No such snapshot.");
             return;
         }
         SnapshotRef ref = found.get();
@@ -495,9 +494,8 @@ public final class UiRoutes extends RouteBuilder {
     }
 
     private void gridPage(UiCall call) throws IOException {
-        Optional<SnapshotRef> found = gallery.find(call.path.get("id"));
+        Optional<SnapshotRef> found = snapshotOf(call);
         if (found.isEmpty()) {
-            notFound(call, "No such snapshot.");
             return;
         }
         SnapshotRef ref = found.get();
@@ -592,6 +590,15 @@ public final class UiRoutes extends RouteBuilder {
     }
 
     // ---- one item -----------------------------------------------------------------------------------------
+
+    /** The snapshot a URL names, or a 404 answered. */
+    private Optional<SnapshotRef> snapshotOf(UiCall call) throws IOException {
+        Optional<SnapshotRef> found = gallery.find(call.path.get("id"));
+        if (found.isEmpty()) {
+            notFound(call, "No such snapshot.");
+        }
+        return found;
+    }
 
     /** The snapshot and item a URL names, or a 404 answered. */
     private Optional<Located> locate(UiCall call) throws IOException {
@@ -763,9 +770,8 @@ public final class UiRoutes extends RouteBuilder {
     // ---- restores -----------------------------------------------------------------------------------------
 
     private void restore(UiCall call) throws IOException {
-        Optional<SnapshotRef> found = gallery.find(call.path.get("id"));
+        Optional<SnapshotRef> found = snapshotOf(call);
         if (found.isEmpty()) {
-            notFound(call, "No such snapshot.");
             return;
         }
         SnapshotRef ref = found.get();

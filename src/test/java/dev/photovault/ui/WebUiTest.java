@@ -2,6 +2,7 @@ package dev.photovault.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.photovault.testing.TestRepository;
 import dev.photovault.vault.core.snapshot.Entry;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -164,11 +165,11 @@ class WebUiTest {
             // JPEG magic: the start of image and the first marker (JFIF, EXIF, tables) our writer puts after it;
             // three bytes alone turn up by chance in ciphertext (1 in 16 million places).
             for (int marker : new int[] {0xe0, 0xe1, 0xdb, 0xc0, 0xc4}) {
-                assertThat(indexOf(content, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) marker}))
+                assertThat(TestRepository.indexOf(content, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) marker}))
                         .as(f.toString()).isEqualTo(-1);
             }
-            assertThat(indexOf(content, "JFIF".getBytes(StandardCharsets.US_ASCII))).as(f.toString()).isEqualTo(-1);
-            assertThat(indexOf(content, new byte[] {(byte) 0x89, 'P', 'N', 'G'})).as(f.toString()).isEqualTo(-1);
+            assertThat(TestRepository.indexOf(content, "JFIF".getBytes(StandardCharsets.US_ASCII))).as(f.toString()).isEqualTo(-1);
+            assertThat(TestRepository.indexOf(content, new byte[] {(byte) 0x89, 'P', 'N', 'G'})).as(f.toString()).isEqualTo(-1);
         }
         // A second view reads the sealed cache, not the original.
         Entry photo = library.load().entries().get(library.indexOf(e -> e.path().endsWith(".jpg")));
@@ -295,18 +296,5 @@ class WebUiTest {
 
     static String enc(String s) {
         return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

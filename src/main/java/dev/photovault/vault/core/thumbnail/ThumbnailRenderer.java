@@ -25,8 +25,9 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Makes a small JPEG from a photo's bytes: decoded with ImageIO (JPEG, PNG, GIF, BMP; WebP through TwelveMonkeys),
- * read subsampled so that a 50-megapixel photo never sits in memory whole, turned upright by its EXIF orientation,
+ * Makes a small JPEG from a photo's bytes: a large baseline JPEG from its DC coefficients at one eighth of its size
+ * ({@link JpegDcDecoder}), anything else with ImageIO (JPEG, PNG, GIF, BMP; WebP through TwelveMonkeys) read
+ * subsampled so that a 50-megapixel photo never sits in memory whole, turned upright by its EXIF orientation,
  * scaled so that its longer side is {@code edge} pixels. Formats ImageIO does not read (HEIC, camera RAW) give the
  * largest JPEG embedded in them, which is how cameras and phones keep a preview. Knows nothing of repositories.
  */
@@ -111,6 +112,12 @@ public final class ThumbnailRenderer {
 
     /** The image in {@code content[offset, offset + length)}, subsampled to at least {@code edge}, or null. */
     private static BufferedImage decode(byte[] content, int offset, int length, int edge) {
+        if (length > 2 && (content[offset] & 0xff) == 0xff && (content[offset + 1] & 0xff) == 0xd8) {
+            BufferedImage eighth = JpegDcDecoder.decode(content, offset, edge);
+            if (eighth != null) {
+                return eighth;
+            }
+        }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content, offset, length))) {
             if (in == null) {
                 return null;
