@@ -44,7 +44,7 @@ view() {
   start=$(date +%s.%N)
   curl -s -f -b "$work/cookies" -o "$work/grid.html" "$base/s/$snapshot/grid"
   for t in $(grep -o "/s/$snapshot/thumb/[0-9]*" "$work/grid.html"); do args+=(-o /dev/null "$base$t"); done
-  curl -s -f -Z --parallel-max 6 -b "$work/cookies" "${args[@]}"
+  curl -s --no-progress-meter -f -Z --parallel-max 6 -b "$work/cookies" "${args[@]}"
   end=$(date +%s.%N)
   awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'
 }

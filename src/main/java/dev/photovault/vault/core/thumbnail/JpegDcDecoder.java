@@ -226,21 +226,7 @@ final class JpegDcDecoder {
                     int q0 = quant[quantIndex[c]][0];
                     for (int by = 0; by < v[c]; by++) {
                         for (int bx = 0; bx < h[c]; bx++) {
-                            int s = dc[c].decode(bits);
-                            pred[c] += s == 0 ? 0 : extend(bits.read(s), s);
-                            for (int k = 1; k < 64; ) {
-                                int rs = ac[c].decode(bits);
-                                int size = rs & 15;
-                                if (size == 0) {
-                                    if ((rs >> 4) != 15) {
-                                        break;
-                                    }
-                                    k += 16;
-                                } else {
-                                    bits.skip(size);
-                                    k += (rs >> 4) + 1;
-                                }
-                            }
+                            pred[c] += block(bits, dc[c], ac[c]);
                             // The block's mean sample is DC / 8, level-shifted by 128.
                             int value = Math.floorDiv(pred[c] * q0 + 4, 8) + 128;
                             planes[c][(my * v[c] + by) * planeWidth[c] + mx * h[c] + bx] =
@@ -271,6 +257,36 @@ final class JpegDcDecoder {
             image.setRGB(0, y, outW, 1, row, 0, outW);
         }
         return image;
+    }
+
+    /** Reads one block: its DC difference, returned, and its AC coefficients, skipped. */
+    private static int block(Bits bits, Huffman dc, Huffman ac) {
+        int s = dc.decode(bits);
+        int diff = s == 0 ? 0 : extend(bits.read(s), s);
+        for (int k = 1; k < 64; ) {
+            // Most AC codes and their value bits fit in the lookahead: one step skips both.
+            int e = ac.skipAc[bits.peek(Huffman.LOOKUP)];
+            int rs;
+            if (e != 0) {
+                bits.skip(e & 31);
+                rs = (e >> 8) & 0xff;
+                if ((e & Huffman.WITH_VALUE) == 0) {
+                    bits.skip(rs & 15);
+                }
+            } else {
+                rs = ac.decode(bits);
+                bits.skip(rs & 15);
+            }
+            if ((rs & 15) == 0) {
+                if ((rs >> 4) != 15) {
+                    break;
+                }
+                k += 16;
+            } else {
+                k += (rs >> 4) + 1;
+            }
+        }
+        return diff;
     }
 
     /** Component c's block value covering output pixel (x, y) (one pixel per block of the largest sampling). */
@@ -366,8 +382,14 @@ final class JpegDcDecoder {
 
     /** A Huffman table with a 9-bit lookup for the common short codes. */
     private static final class Huffman {
-        private static final int LOOKUP = 9;
+        static final int LOOKUP = 10;
+        static final int WITH_VALUE = 1 << 16;
         private final short[] fast = new short[1 << LOOKUP]; // (length << 8 | symbol), 0 = longer code
+        /**
+         * For AC tables: what to skip for each lookahead, {@code bits | symbol << 8 | WITH_VALUE} when the
+         * coefficient's value bits fit in the lookahead too; 0 for a longer code.
+         */
+        final int[] skipAc = new int[1 << LOOKUP];
         private final int[] maxCode = new int[18];
         private final int[] valPtr = new int[17];
         private final int[] minCode = new int[17];
@@ -383,8 +405,11 @@ final class JpegDcDecoder {
                 for (int i = 0; i < counts[len]; i++) {
                     if (len <= LOOKUP) {
                         int shift = LOOKUP - len;
+                        int size = symbols[k] & 15;
                         for (int j = 0; j < (1 << shift); j++) {
                             fast[(code << shift) | j] = (short) (len << 8 | symbols[k]);
+                            skipAc[(code << shift) | j] = len + size <= LOOKUP
+                                    ? (len + size) | symbols[k] << 8 | WITH_VALUE : len | symbols[k] << 8;
                         }
                     }
                     code++;

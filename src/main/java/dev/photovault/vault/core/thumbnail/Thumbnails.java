@@ -115,8 +115,11 @@ public final class Thumbnails {
     }
 
     private byte[] read(Entry entry, int limit) throws IOException {
+        // One array of the right size, filled a chunk at a time: no growing copies of a photo's megabytes.
+        byte[] content = new byte[(int) Math.min(limit, entry.size())];
         try (InputStream in = new EntryInputStream(repository, entry)) {
-            return in.readNBytes(limit);
+            int n = in.readNBytes(content, 0, content.length);
+            return n == content.length ? content : java.util.Arrays.copyOf(content, n);
         }
     }
 
