@@ -2,6 +2,9 @@ package dev.photovault.app;
 
 import dev.photovault.emulator.EmulatorCredentials;
 import dev.photovault.emulator.GooglePhotosEmulator;
+import dev.photovault.googlephotos.api.GooglePhotosClient;
+import dev.photovault.googlephotos.api.PhotosEndpoints;
+import dev.photovault.googlephotos.api.RetryPolicy;
 import dev.photovault.ui.UiRoutes;
 import dev.photovault.ui.WebUi;
 import dev.photovault.vault.VaultComponent;
@@ -47,6 +50,7 @@ public final class PhotovaultApplication implements AutoCloseable {
     private List<Accounts.Account> accounts = List.of();
     private String onlyAccount;
     private String uiLoginUrl;
+    private PhotovaultBeans.GoogleSecrets secrets;
 
     /**
      * @param config     the properties file, or null for ./config/application.properties when it exists
@@ -157,6 +161,7 @@ public final class PhotovaultApplication implements AutoCloseable {
         String routes = "classpath:photovault/routes/*.yaml" + (userRoutes == null || userRoutes.isBlank() ? "" : "," + userRoutes);
         main.configure().withRoutesIncludePattern(routes);
         main.configure().addConfiguration(new PhotovaultBeans(secrets));
+        this.secrets = secrets;
         main.start();
         Accounts.addRoutes(context(), accounts);
         if (ui) {
@@ -170,8 +175,16 @@ public final class PhotovaultApplication implements AutoCloseable {
         Repository repository = vault.defaultRepository();
         String restoreDir = settings.get("ui.restore-dir").isBlank() ? "photovault-restores"
                 : settings.get("ui.restore-dir");
-        UiRoutes routes = new UiRoutes(repository, LocalCache.of(vault.cacheRoot(), repository.config().id()),
-                Path.of(restoreDir), ZoneId.systemDefault());
+        LocalCache cache = LocalCache.of(vault.cacheRoot(), repository.config().id());
+        UiRoutes routes = new UiRoutes(repository, cache, Path.of(restoreDir), ZoneId.systemDefault());
+        // Restores into the Google account this application backs up (the first of accounts=, or the emulator's).
+        String prefix = settings.get("restore.album-prefix");
+        routes.withExternalRestore(new GooglePhotosUiRestore(repository, new GooglePhotosClient(new PhotosEndpoints(
+                settings.get("google-photos.api-url"), settings.get("google-photos.picker-url"),
+                settings.get("google-photos.token-url")), secrets.clientId(), secrets.clientSecret(),
+                secrets.refreshToken(), RetryPolicy.GOOGLE),
+                GooglePhotosRestore.accountKey(settings.get("google-photos.api-url"), secrets.clientId(),
+                        secrets.refreshToken()), prefix.isBlank() ? "" : prefix + " ", cache.dir()));
         context().addRoutes(routes);
         uiLoginUrl = WebUi.url(bind, port) + "login?token=" + routes.oneTimeToken();
         out.println("photovault: web UI at " + WebUi.url(bind, port) + " — open " + uiLoginUrl

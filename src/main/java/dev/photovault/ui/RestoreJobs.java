@@ -3,6 +3,7 @@ package dev.photovault.ui;
 import dev.photovault.vault.core.Progress;
 import dev.photovault.vault.core.VaultException;
 import dev.photovault.vault.core.repository.Repository;
+import dev.photovault.vault.core.repository.RepositoryLock;
 import dev.photovault.vault.core.restorer.RestoreResult;
 import dev.photovault.vault.core.restorer.Restorer;
 import dev.photovault.vault.core.snapshot.Snapshot;
@@ -49,16 +50,29 @@ public final class RestoreJobs implements AutoCloseable {
         private final String id;
         private final String what;
         private final Path target;
+        private final String destination;
+        private volatile String summary;
         private final Progress progress = new Progress();
         private final Instant started = Instant.now();
         private volatile State state = State.QUEUED;
         private volatile RestoreResult result;
         private volatile String error;
 
-        Job(String id, String what, Path target) {
+        Job(String id, String what, Path target, String destination) {
             this.id = id;
             this.what = what;
             this.target = target;
+            this.destination = destination;
+        }
+
+        /** Where the restore goes: the folder, or the external destination's label. */
+        public String destination() {
+            return destination;
+        }
+
+        /** What an external restore said it did, or null. */
+        public String summary() {
+            return summary;
         }
 
         public String id() {
@@ -114,9 +128,32 @@ public final class RestoreJobs implements AutoCloseable {
             throw new VaultException("nothing selected to restore");
         }
         Path target = target(folder);
-        Job job = new Job(Integer.toString(next.getAndIncrement()), what, target);
+        Job job = new Job(Integer.toString(next.getAndIncrement()), what, target, target.toString());
         jobs.put(job.id, job);
         executor.execute(() -> run(job, snapshot, paths));
+        return job;
+    }
+
+    /** Starts restoring the files at {@code paths} of {@code snapshot} into {@code external}. */
+    public Job start(String snapshotId, Snapshot snapshot, Set<String> paths, ExternalRestore external, String what) {
+        if (paths.isEmpty()) {
+            throw new VaultException("nothing selected to restore");
+        }
+        Job job = new Job(Integer.toString(next.getAndIncrement()), what, null, external.label());
+        job.progress.addTotal(paths.size(), 0);
+        jobs.put(job.id, job);
+        executor.execute(() -> {
+            job.state = State.RUNNING;
+            try (RepositoryLock lock = RepositoryLock.acquireForReading(repository, "web UI restore", false)) {
+                job.summary = external.restore(snapshotId, snapshot, paths::contains);
+                job.state = State.DONE;
+                LOG.info("web UI restore {} into {}: {}", job.what, external.label(), job.summary);
+            } catch (Exception e) {
+                job.error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                job.state = State.FAILED;
+                LOG.warn("web UI restore {} into {} failed: {}", job.what, external.label(), job.error);
+            }
+        });
         return job;
     }
 
@@ -150,8 +187,11 @@ public final class RestoreJobs implements AutoCloseable {
         job.state = State.RUNNING;
         try {
             Files.createDirectories(root);
-            RestoreResult result = new Restorer(repository, 2, job.progress)
-                    .restore(snapshot, job.target, paths::contains);
+            RestoreResult result;
+            // A shared lock, as the restore command takes: a prune cannot remove chunks while they are read.
+            try (RepositoryLock lock = RepositoryLock.acquireForReading(repository, "web UI restore", false)) {
+                result = new Restorer(repository, 2, job.progress).restore(snapshot, job.target, paths::contains);
+            }
             job.result = result;
             job.state = result.failures().isEmpty() ? State.DONE : State.FAILED;
             if (!result.failures().isEmpty()) {

@@ -73,6 +73,7 @@ public final class UiRoutes extends RouteBuilder {
     private final Thumbnails thumbnails;
     private final UiSessions sessions;
     private final RestoreJobs jobs;
+    private volatile ExternalRestore external;
 
     /**
      * @param restoreRoot where restores from the UI go, each into a folder the form names
@@ -98,6 +99,12 @@ public final class UiRoutes extends RouteBuilder {
 
     public RestoreJobs jobs() {
         return jobs;
+    }
+
+    /** Offers restores into {@code destination} (Google Photos) beside those into a folder. */
+    public UiRoutes withExternalRestore(ExternalRestore destination) {
+        this.external = destination;
+        return this;
     }
 
     @Override
@@ -541,6 +548,16 @@ public final class UiRoutes extends RouteBuilder {
                     .append("Restore selected</button>")
                     .append("<button type=\"submit\" name=\"scope\" value=\"all\" id=\"restore-all\">Restore all ")
                     .append(page.total()).append("</button></fieldset>");
+            ExternalRestore to = external;
+            if (to != null) {
+                String action = base + "/restore?to=external";
+                b.append("<fieldset class=\"restore\"><legend>Restore into ").append(esc(to.label()))
+                        .append("</legend><button type=\"submit\" name=\"scope\" value=\"selected\" formaction=\"")
+                        .append(action).append("\" id=\"external-selected\">Selected into ").append(esc(to.label()))
+                        .append("</button><button type=\"submit\" name=\"scope\" value=\"all\" formaction=\"")
+                        .append(action).append("\" id=\"external-all\">All ").append(page.total()).append(" into ")
+                        .append(esc(to.label())).append("</button></fieldset>");
+            }
         }
         b.append("</form>");
         call.html(200, Html.page(describe(q) + " · " + ref.shortId(), csrf(call), b.toString()));
@@ -796,7 +813,17 @@ public final class UiRoutes extends RouteBuilder {
             }
             what = paths.size() + (paths.size() == 1 ? " selected item" : " selected items") + " of " + ref.shortId();
         }
-        RestoreJobs.Job job = jobs.start(snapshot, paths, call.formValue("folder"), what);
+        ExternalRestore to = external;
+        RestoreJobs.Job job;
+        if ("external".equals(call.param("to"))) {
+            if (to == null) {
+                throw new VaultException("no restore destination but folders is configured here (photovault run with a"
+                        + " Google account restores into Google Photos)");
+            }
+            job = jobs.start(ref.id(), snapshot, paths, to, what);
+        } else {
+            job = jobs.start(snapshot, paths, call.formValue("folder"), what);
+        }
         call.redirect("/jobs/" + job.id());
     }
 
@@ -827,7 +854,7 @@ public final class UiRoutes extends RouteBuilder {
         long total = j.progress().bytesTotal();
         long done = j.progress().bytesDone();
         StringBuilder b = new StringBuilder("<h1>Restore ").append(esc(j.what())).append("</h1>")
-                .append("<p>Into <code id=\"target\">").append(esc(j.target())).append("</code></p>")
+                .append("<p>Into <code id=\"target\">").append(esc(j.destination())).append("</code></p>")
                 .append("<p id=\"job-state\" data-job=\"").append(j.id()).append("\" class=\"")
                 .append(j.state() == RestoreJobs.State.FAILED ? "warn" : "ok").append("\">")
                 .append(j.state().name().toLowerCase(Locale.ROOT)).append("</p>")
@@ -840,6 +867,9 @@ public final class UiRoutes extends RouteBuilder {
             b.append("<p id=\"job-result\">").append(j.result().files()).append(" files restored, ")
                     .append(j.result().unchanged()).append(" already there and unchanged, ")
                     .append(esc(ByteSizes.format(j.result().bytes()))).append(" written</p>");
+        }
+        if (j.summary() != null) {
+            b.append("<p id=\"job-result\">").append(esc(j.summary())).append("</p>");
         }
         if (j.error() != null) {
             b.append("<p class=\"error\">").append(esc(j.error())).append("</p>");
@@ -858,7 +888,10 @@ public final class UiRoutes extends RouteBuilder {
         out.put("id", j.id());
         out.put("what", j.what());
         out.put("state", j.state().name().toLowerCase(Locale.ROOT));
-        out.put("target", j.target().toString());
+        out.put("target", j.destination());
+        if (j.summary() != null) {
+            out.put("summary", j.summary());
+        }
         out.put("filesDone", j.progress().itemsDone());
         out.put("filesTotal", j.progress().itemsTotal());
         out.put("bytesDone", j.progress().bytesDone());
