@@ -187,11 +187,17 @@ public final class PhotovaultApplication implements AutoCloseable {
                         secrets.refreshToken()), prefix.isBlank() ? "" : prefix + " ", cache.dir()));
         context().addRoutes(routes);
         uiLoginUrl = WebUi.url(bind, port) + "login?token=" + routes.oneTimeToken();
-        out.println("photovault: web UI at " + WebUi.url(bind, port) + " — open " + uiLoginUrl
-                + " (signs in once) or sign in with the repository passphrase.");
+        // Under systemd or in a container stdout is a log: there the one-time link is not printed.
+        if (isEmbedded() || System.console() != null) {
+            out.println("photovault: web UI at " + WebUi.url(bind, port) + " — open " + uiLoginUrl
+                    + " (signs in once, within 10 minutes) or sign in with the repository passphrase.");
+        } else {
+            out.println("photovault: web UI at " + WebUi.url(bind, port) + " — sign in with the repository"
+                    + " passphrase (the one-time link is shown only on a terminal, to keep it out of logs).");
+        }
     }
 
-    /** The web UI's one-time sign-in link when it runs, else null. */
+    /** The web UI's one-time sign-in link when it runs (printed only in the demo or on a terminal), else null. */
     public String uiLoginUrl() {
         return uiLoginUrl;
     }

@@ -42,7 +42,8 @@ final class UiCommand implements Callable<Integer> {
         }, "photovault-ui-shutdown"));
         System.out.println("photovault ui: " + repo.listSnapshots().size() + " snapshots of "
                 + repo.store().location() + " at " + ui.url());
-        System.out.println("  Open " + ui.loginUrl() + " (signs in once), or sign in with the passphrase.");
+        System.out.println("  Open " + ui.loginUrl() + " (signs in once, within 10 minutes), or sign in with"
+                + " the passphrase.");
         if (!WebUi.isLoopback(bind)) {
             System.out.println("  Listening on " + bind + ": other machines reach the sign-in page. Put an HTTPS"
                     + " proxy in front of it; the passphrase travels in the sign-in form.");

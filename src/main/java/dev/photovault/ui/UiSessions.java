@@ -22,6 +22,8 @@ public final class UiSessions {
     /** The session cookie's name. */
     public static final String COOKIE = "photovault_session";
     static final Duration IDLE = Duration.ofHours(12);
+    /** The one-time token is printed where logs may keep it: it opens one session, within this long of the start. */
+    public static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
     private static final int MAX_SESSIONS = 64;
     private static final Duration MAX_DELAY = Duration.ofSeconds(60);
 
@@ -29,6 +31,7 @@ public final class UiSessions {
     private final Clock clock;
     private final Map<String, Live> sessions = new ConcurrentHashMap<>();
     private volatile String oneTimeToken;
+    private final Instant tokenExpires;
     private int failures;
     private Instant nextAttempt = Instant.MIN;
 
@@ -61,6 +64,7 @@ public final class UiSessions {
     public UiSessions(Clock clock) {
         this.clock = clock;
         this.oneTimeToken = randomToken();
+        this.tokenExpires = clock.instant().plus(TOKEN_LIFETIME);
     }
 
     /** The token that opens one session without the passphrase; printed at start, good once. */
@@ -102,6 +106,9 @@ public final class UiSessions {
             return early;
         }
         String expected = oneTimeToken;
+        if (expected != null && clock.instant().isAfter(tokenExpires)) {
+            oneTimeToken = expected = null;
+        }
         if (token == null || expected == null || !constantTimeEquals(token, expected)) {
             return failed();
         }

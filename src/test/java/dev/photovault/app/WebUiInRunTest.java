@@ -55,7 +55,8 @@ class WebUiInRunTest {
                 app.start();
                 assertThat(app.runBackupsOnce()).anyMatch(o -> o.routeId().equals("google-photos-backup") && o.ok());
                 assertThat(out.toString(StandardCharsets.UTF_8)).contains("web UI at http://127.0.0.1:" + port + "/")
-                        .doesNotContain(emulator.credentials().refreshToken());
+                        .doesNotContain(emulator.credentials().refreshToken())
+                        .as("no terminal: the one-time link stays out of the log").doesNotContain("login?token=");
                 assertThat(app.context().getRoutes()).anyMatch(r -> "ui".equals(r.getGroup()));
 
                 HttpClient http = HttpClient.newHttpClient();
