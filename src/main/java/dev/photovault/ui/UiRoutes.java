@@ -148,6 +148,10 @@ public final class UiRoutes extends RouteBuilder {
     private void handle(Exchange exchange, String template, Kind kind, Handler handler) {
         UiCall call = new UiCall(exchange, template);
         try {
+            if (!hostAllowed(call)) {
+                call.text(403, "refused: served on this machine only, ask for localhost or 127.0.0.1");
+                return;
+            }
             if (kind != Kind.PUBLIC || "POST".equals(call.header(Exchange.HTTP_METHOD))) {
                 if (!sameOrigin(call)) {
                     call.text(403, "refused: this request came from another site");
@@ -184,10 +188,59 @@ public final class UiRoutes extends RouteBuilder {
         }
     }
 
+    /**
+     * Served on a loopback address, the UI answers only requests that name a loopback host: a web page whose own
+     * name an attacker made resolve to 127.0.0.1 (DNS rebinding) gets nothing but this refusal.
+     */
+    static boolean hostAllowed(UiCall call) {
+        Object local = call.exchange.getIn().getHeader("CamelVertxPlatformHttpLocalAddress");
+        String localHost = local == null ? "" : hostOf(local.toString());
+        if (!isLoopbackName(localHost)) {
+            return true; // served to the network on purpose (--bind): any name that reaches it
+        }
+        String host = authority(call);
+        return host != null && isLoopbackName(hostOf(host));
+    }
+
+    /**
+     * The host and port the request was sent to: the Host header of HTTP/1.1, or HTTP/2's :authority, as
+     * platform-http puts either into the request URL.
+     */
+    static String authority(UiCall call) {
+        String url = call.header(Exchange.HTTP_URL);
+        if (url != null) {
+            try {
+                String authority = java.net.URI.create(url).getRawAuthority();
+                if (authority != null) {
+                    return authority;
+                }
+            } catch (IllegalArgumentException malformed) {
+                return null;
+            }
+        }
+        return call.header("Host");
+    }
+
+    /** The host part of {@code host:port}, {@code [v6]:port} or a bare host. */
+    static String hostOf(String hostAndPort) {
+        String h = hostAndPort.strip();
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end < 0 ? h : h.substring(1, end);
+        }
+        int colon = h.indexOf(':');
+        return colon >= 0 && h.indexOf(':', colon + 1) < 0 ? h.substring(0, colon) : h;
+    }
+
+    private static boolean isLoopbackName(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+    }
+
     /** A POST's Origin (or, without one, its Sec-Fetch-Site) must say it came from this server's own pages. */
     private static boolean sameOrigin(UiCall call) {
         String origin = call.header("Origin");
-        String host = call.header("Host");
+        String host = authority(call);
         if (origin != null && !origin.equals("null")) {
             return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
         }

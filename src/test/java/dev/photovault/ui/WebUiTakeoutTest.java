@@ -60,7 +60,8 @@ class WebUiTakeoutTest {
             String item = get(http, base + "/i/" + geneva, cookie);
             assertThat(item).contains("46.204400, 6.143200, 375 m")
                     .contains("href=\"https://www.openstreetmap.org/?mlat=46.204400&amp;mlon=6.143200#map=16/46.204400/6.143200\"")
-                    .contains("rel=\"noopener noreferrer\"").contains("Lake Geneva").contains("Ana")
+                    .contains("rel=\"noopener noreferrer\"").contains("Lake Geneva &lt;script&gt;alert(1)&lt;/script&gt;&quot;")
+                    .doesNotContain("<script>alert").doesNotContain("\" onload").contains("Ana")
                     .contains("★ yes").contains("(from sidecar)").contains("Summer trip");
             assertThat(item).doesNotContain("<img src=\"https://"); // no map tiles, nothing from elsewhere
 
@@ -85,7 +86,8 @@ class WebUiTakeoutTest {
                 Instant.ofEpochSecond(1_600_000_000L), Instant.ofEpochSecond(1_600_100_000L),
                 "\"geoDataExif\":{\"latitude\":46.2044,\"longitude\":6.1432,\"altitude\":375.0},"
                         + "\"people\":[{\"name\":\"Ana\"}],\"favorited\":true")
-                .replace("\"description\":\"\"", "\"description\":\"Lake Geneva\""));
+                .replace("\"description\":\"\"",
+                        "\"description\":\"Lake Geneva <script>alert(1)</script>\\\" onload=\\\"x\""));
         f.file(1, R + "Photos from 2025/" + other, TakeoutFixture.jpeg(other.length(), 20_000, null));
         f.json(1, R + "Photos from 2025/" + other + ".json", TakeoutFixture.sidecar(other,
                 Instant.ofEpochSecond(1_740_000_000L), null, null));

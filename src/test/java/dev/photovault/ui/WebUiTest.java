@@ -241,6 +241,28 @@ class WebUiTest {
     }
 
     @Test
+    void aRequestNamingAnotherHostIsRefusedEvenWithASession() throws Exception {
+        int port = URI.create(ui.url()).getPort();
+        for (String host : List.of("evil.example:" + port, "evil.example", "192.168.1.20:" + port)) {
+            assertThat(rawStatus(port, "GET / HTTP/1.1\r\nHost: " + host + "\r\nCookie: " + cookie
+                    + "\r\nConnection: close\r\n\r\n")).as(host).isEqualTo(403);
+        }
+        assertThat(rawStatus(port, "GET / HTTP/1.1\r\nHost: localhost:" + port + "\r\nCookie: " + cookie
+                + "\r\nConnection: close\r\n\r\n")).isEqualTo(200);
+        assertThat(UiRoutes.hostOf("[::1]:8765")).isEqualTo("::1");
+        assertThat(UiRoutes.hostOf("127.0.0.1:8765")).isEqualTo("127.0.0.1");
+    }
+
+    static int rawStatus(int port, String request) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    @Test
     void theDiffOfASnapshotWithItselfIsEmptyAndAnUnknownOneIsNotFound() throws Exception {
         String s = "/s/" + library.snapshot.id();
         assertThat(get(s + "/diff?against=" + library.snapshot.id()).body())
