@@ -1,4 +1,5 @@
-// photovault web UI: keyboard navigation in the grid and live progress of a restore. Pages work without it.
+// photovault web UI: keyboard navigation in the grid and on an item's page, and live progress of a restore.
+// Pages work without it.
 (function () {
   'use strict';
   function cells() { return Array.prototype.slice.call(document.querySelectorAll('#grid .thumb')); }
@@ -17,7 +18,13 @@
       return;
     }
     var list = cells();
-    if (!list.length) { return; }
+    if (!list.length) {
+      // An item's page: the arrows step through the grid it was opened from.
+      var step = { ArrowLeft: 'prev', ArrowRight: 'next' }[ev.key];
+      var link = step && document.getElementById(step);
+      if (link) { window.location.href = link.href; }
+      return;
+    }
     var i = list.indexOf(document.activeElement);
     var step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: columns(list), ArrowUp: -columns(list) }[ev.key];
     if (step !== undefined) {

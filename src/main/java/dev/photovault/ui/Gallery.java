@@ -166,6 +166,15 @@ public final class Gallery {
 
     /** The photos of {@code snapshot} that match {@code query}, newest taken first, page {@code page}. */
     public Page grid(Snapshot snapshot, Query query, int page) {
+        List<Item> matching = matching(snapshot, query);
+        int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int p = Math.max(0, Math.min(page, pages - 1));
+        return new Page(List.copyOf(matching.subList(p * PAGE_SIZE, Math.min(matching.size(), (p + 1) * PAGE_SIZE))),
+                p, pages, matching.size());
+    }
+
+    /** The files of {@code snapshot} that match {@code query} in the grid's order: newest taken first. */
+    List<Item> matching(Snapshot snapshot, Query query) {
         List<Item> matching = new ArrayList<>();
         List<Entry> entries = snapshot.entries();
         for (int i = 0; i < entries.size(); i++) {
@@ -176,10 +185,27 @@ public final class Gallery {
         }
         matching.sort(Comparator.comparing((Item it) -> when(it.entry())).reversed()
                 .thenComparing(it -> it.entry().path()));
-        int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int p = Math.max(0, Math.min(page, pages - 1));
-        return new Page(List.copyOf(matching.subList(p * PAGE_SIZE, Math.min(matching.size(), (p + 1) * PAGE_SIZE))),
-                p, pages, matching.size());
+        return matching;
+    }
+
+    /**
+     * The items before and after {@code item} in the grid of {@code query} (either may be null), so that an item's
+     * page can step through an album or a search result.
+     *
+     * @param newer the one before it in the grid (taken later)
+     * @param older the one after it
+     */
+    public record Neighbours(Item newer, Item older) {
+    }
+
+    public Neighbours neighbours(Snapshot snapshot, Query query, Item item) {
+        List<Item> all = matching(snapshot, query);
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).index() == item.index()) {
+                return new Neighbours(i > 0 ? all.get(i - 1) : null, i + 1 < all.size() ? all.get(i + 1) : null);
+            }
+        }
+        return new Neighbours(null, null); // not in this grid (a filter it does not match): no steps
     }
 
     /** The file at position {@code index} of {@code snapshot}, if that position holds a file. */

@@ -587,7 +587,7 @@ public final class UiRoutes extends RouteBuilder {
         }
         b.append("<ul class=\"grid\" id=\"grid\">");
         for (Gallery.Item item : page.items()) {
-            b.append(figure(base, item, true));
+            b.append(figure(base, item, true, qs));
         }
         b.append("</ul>");
         b.append(pager(base, qs, page));
@@ -616,11 +616,12 @@ public final class UiRoutes extends RouteBuilder {
         call.html(200, Html.page(describe(q) + " · " + ref.shortId(), csrf(call), b.toString()));
     }
 
-    private static String figure(String base, Gallery.Item item, boolean selectable) {
+    private static String figure(String base, Gallery.Item item, boolean selectable, String qs) {
         Entry e = item.entry();
         String name = name(e);
         StringBuilder b = new StringBuilder("<li class=\"cell\"><a class=\"thumb\" href=\"").append(base).append("/i/")
-                .append(item.index()).append("\" title=\"").append(esc(e.path())).append("\"><img src=\"")
+                .append(item.index()).append(qs.isEmpty() ? "" : esc("?" + qs)).append("\" title=\"")
+                .append(esc(e.path())).append("\"><img src=\"")
                 .append(base).append("/thumb/").append(item.index()).append("\" loading=\"lazy\" alt=\"")
                 .append(esc(name)).append("\" width=\"160\" height=\"160\">");
         if (Thumbnails.isVideo(e)) {
@@ -745,9 +746,22 @@ public final class UiRoutes extends RouteBuilder {
             rows.put("Source id", esc(m.sourceId()));
         }
         rows.put("SHA-256", "<code>" + esc(e.sha256()) + "</code>");
+        Gallery.Query q = query(call::param);
+        String qs = queryString(q);
+        String suffix = qs.isEmpty() ? "" : esc("?" + qs);
+        Gallery.Neighbours near = gallery.neighbours(l.snapshot(), q, l.item());
         StringBuilder b = new StringBuilder("<p class=\"crumbs\"><a href=\"").append(base).append("\">Snapshot ")
-                .append(l.ref().shortId()).append("</a> · <a href=\"").append(base).append("/grid\" id=\"back\">")
-                .append("All items</a></p><h1>").append(esc(name(e))).append("</h1><div class=\"item\">")
+                .append(l.ref().shortId()).append("</a> · <a href=\"").append(base).append("/grid").append(suffix)
+                .append("\" id=\"back\">").append(esc(describe(q))).append("</a>");
+        if (near.newer() != null) {
+            b.append(" · <a id=\"prev\" rel=\"prev\" href=\"").append(base).append("/i/").append(near.newer().index())
+                    .append(suffix).append("\">← Newer</a>");
+        }
+        if (near.older() != null) {
+            b.append(" · <a id=\"next\" rel=\"next\" href=\"").append(base).append("/i/").append(near.older().index())
+                    .append(suffix).append("\">Older →</a>");
+        }
+        b.append("</p><h1>").append(esc(name(e))).append("</h1><div class=\"item\">")
                 .append("<div class=\"preview\"><img id=\"preview\" src=\"").append(base).append("/preview/").append(n)
                 .append("\" alt=\"").append(esc(name(e))).append("\"></div><div><table class=\"meta\" id=\"meta\">");
         rows.forEach((k, v) -> b.append("<tr><th>").append(esc(k)).append("</th><td>").append(v).append("</td></tr>"));
@@ -830,7 +844,7 @@ public final class UiRoutes extends RouteBuilder {
             return;
         }
         b.append("<h2>").append(title).append("</h2><ul class=\"grid\" id=\"").append(id).append("\">");
-        items.stream().limit(500).forEach(item -> b.append(figure(base, item, false)));
+        items.stream().limit(500).forEach(item -> b.append(figure(base, item, false, "")));
         b.append("</ul>");
         if (items.size() > 500) {
             b.append("<p class=\"muted\">and ").append(items.size() - 500).append(" more</p>");

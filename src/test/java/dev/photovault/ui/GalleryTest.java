@@ -59,6 +59,23 @@ class GalleryTest {
     }
 
     @Test
+    void anItemsNeighboursAreThoseOfTheGridItWasOpenedFrom() {
+        Snapshot s = snapshot(photo("a.jpg", "2024-01-01T00:00:00Z", null, "Trip", false),
+                photo("b.jpg", "2024-01-02T00:00:00Z", null, null, false),
+                photo("c.jpg", "2024-01-03T00:00:00Z", null, "Trip", false));
+        Gallery.Item a = gallery.item(s, "0").orElseThrow();
+        Gallery.Item c = gallery.item(s, "2").orElseThrow();
+        Gallery.Neighbours all = gallery.neighbours(s, Gallery.Query.ALL, a);
+        assertThat(all.newer().entry().path()).isEqualTo("b.jpg");
+        assertThat(all.older()).isNull();
+        Gallery.Neighbours trip = gallery.neighbours(s, new Gallery.Query("Trip", null, null, null, null, false), a);
+        assertThat(trip.newer()).isEqualTo(c);
+        Gallery.Item b = gallery.item(s, "1").orElseThrow();
+        assertThat(gallery.neighbours(s, new Gallery.Query("Trip", null, null, null, null, false), b))
+                .isEqualTo(new Gallery.Neighbours(null, null));
+    }
+
+    @Test
     void anItemIsFoundOnlyByThePositionOfAFile() {
         Snapshot s = snapshot(Entry.directory("album", Instant.EPOCH), photo("album/x.jpg", null, null, null, false));
         assertThat(gallery.item(s, "1")).isPresent();

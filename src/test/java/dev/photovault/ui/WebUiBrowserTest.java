@@ -131,6 +131,7 @@ class WebUiBrowserTest {
     @Order(3)
     void anItemShowsItsMetadataAndDownloadsAsTheOriginal() throws Exception {
         String first = browser.findElements(By.cssSelector("#grid .thumb")).get(0).getAttribute("href");
+        String second = browser.findElements(By.cssSelector("#grid .thumb")).get(1).getAttribute("href");
         browser.get(first);
         int n = Integer.parseInt(first.substring(first.lastIndexOf('/') + 1));
         Entry entry = library.load().entries().get(n);
@@ -149,6 +150,15 @@ class WebUiBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Files.isRegularFile(downloaded)
                 && size(downloaded) == entry.size());
         assertThat(Digests.sha256Hex(Files.readAllBytes(downloaded))).isEqualTo(entry.sha256());
+        // The arrow keys step through the grid the item was opened from; Escape goes back to it.
+        assertThat(browser.findElements(By.id("prev"))).isEmpty();
+        browser.findElement(By.tagName("body")).sendKeys(Keys.ARROW_RIGHT);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> second.equals(d.getCurrentUrl()));
+        browser.findElement(By.tagName("body")).sendKeys(Keys.ARROW_LEFT);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> first.equals(d.getCurrentUrl()));
+        browser.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/grid"));
+        browser.get(first);
     }
 
     @Test
