@@ -418,6 +418,15 @@ public final class UiRoutes extends RouteBuilder {
         b.append("<h1>Snapshot ").append(ref.shortId()).append("</h1>").append(headerLine(ref))
                 .append("<p><a class=\"button\" id=\"all-photos\" href=\"").append(base).append("/grid\">All ")
                 .append(o.files()).append(" items</a> ").append(esc(ByteSizes.format(o.bytes()))).append("</p>");
+        if (!ref.header().missing().isEmpty()) {
+            List<String> missing = ref.header().missing();
+            b.append("<h2 class=\"warn\">Not in this snapshot</h2><p>").append(missing.size())
+                    .append(missing.size() == 1 ? " item" : " items")
+                    .append(" could not be read by this backup; the next run tries again.</p><ul id=\"missing\">");
+            missing.stream().limit(50).forEach(m -> b.append("<li>").append(esc(m)).append("</li>"));
+            b.append(missing.size() > 50 ? "<li class=\"muted\">and " + (missing.size() - 50) + " more</li>" : "")
+                    .append("</ul>");
+        }
         b.append(searchForm(base, o, Gallery.Query.ALL));
         b.append("<h2>Albums</h2>");
         if (o.albums().isEmpty()) {

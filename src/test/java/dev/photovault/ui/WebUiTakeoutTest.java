@@ -75,6 +75,16 @@ class WebUiTakeoutTest {
             // Either way round, it reads older → newer.
             assertThat(get(http, ui.url() + "s/" + first + "/diff?against=" + second, cookie))
                     .contains("id=\"diff-summary\">1 added, 1 removed, 0 changed");
+
+            // A partial snapshot says so in the list and names what it misses.
+            dev.photovault.vault.core.snapshot.SnapshotHeader h = snapshot.header();
+            String partial = repository.saveSnapshot(new Snapshot(new dev.photovault.vault.core.snapshot.SnapshotHeader(
+                    h.time().plusSeconds(60), h.hostname(), h.username(), h.source(), h.paths(), List.of("weekly"),
+                    second, true, List.of("Google Photos/Photos from 2025/unreadable <b>.jpg"), h.stats()),
+                    snapshot.entries()));
+            assertThat(get(http, ui.url(), cookie)).contains("partial (1 missing)").contains("weekly");
+            assertThat(get(http, ui.url() + "s/" + partial, cookie)).contains("Not in this snapshot")
+                    .contains("unreadable &lt;b&gt;.jpg");
         }
     }
 

@@ -59,6 +59,17 @@ class ThumbnailRendererTest {
     }
 
     @Test
+    void aGifIsRead() throws Exception {
+        ByteArrayOutputStream gif = new ByteArrayOutputStream();
+        ImageIO.write(halves(640, 480), "gif", gif);
+        BufferedImage thumb = decode(ThumbnailRenderer.render(gif.toByteArray(), 320));
+        assertThat(thumb.getWidth()).isEqualTo(320);
+        assertThat(thumb.getHeight()).isEqualTo(240);
+        assertThat(isRed(thumb.getRGB(20, 120))).isTrue();
+        assertThat(isBlue(thumb.getRGB(300, 120))).isTrue();
+    }
+
+    @Test
     void aTransparentPngLandsOnWhite() throws Exception {
         BufferedImage png = new BufferedImage(400, 200, BufferedImage.TYPE_INT_ARGB);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
