@@ -269,6 +269,10 @@ public final class UiRoutes extends RouteBuilder {
         String passphrase = call.formValue("passphrase");
         if (token != null && !token.isBlank()) {
             loginResult(call, sessions.withToken(token.strip()));
+        } else if (passphrase != null && !passphrase.isEmpty() && repository.plaintext()) {
+            // Every passphrase "opens" a plaintext archive: only the one-time link signs in to one.
+            call.html(401, loginForm("This archive is not encrypted and has no passphrase: sign in with the"
+                    + " one-time link printed at start."));
         } else if (passphrase != null && !passphrase.isEmpty()) {
             char[] chars = passphrase.toCharArray();
             try {

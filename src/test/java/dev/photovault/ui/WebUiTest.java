@@ -208,6 +208,23 @@ class WebUiTest {
     }
 
     @Test
+    void aPlaintextArchiveTakesNoPassphraseOnlyTheOneTimeLink(@TempDir Path dir) throws Exception {
+        dev.photovault.vault.core.repository.Repository plain = dev.photovault.vault.core.repository.Repository
+                .initPlaintext(new dev.photovault.vault.core.store.LocalObjectStore(dir.resolve("plain")),
+                        dev.photovault.vault.core.chunker.ChunkerParams.PRODUCTION);
+        try (WebUi open = WebUi.start(plain, dev.photovault.vault.core.cache.LocalCache.of(dir.resolve("cache"),
+                plain.config().id()), dir.resolve("restores"), "127.0.0.1", 0)) {
+            HttpResponse<String> any = post(open, "/login", null, "passphrase=anything");
+            assertThat(any.statusCode()).isEqualTo(401);
+            assertThat(any.body()).contains("one-time link");
+            assertThat(any.headers().firstValue("Set-Cookie")).isEmpty();
+            assertThat(send(open, HttpRequest.newBuilder(uri(open, "/login?token="
+                    + open.loginUrl().substring(open.loginUrl().indexOf("token=") + 6))), null).statusCode())
+                    .isEqualTo(303);
+        }
+    }
+
+    @Test
     void pagesCarryNoSecretAndForbidFramingAndOtherOrigins() throws Exception {
         String s = "/s/" + library.snapshot.id();
         String token = ui.loginUrl().substring(ui.loginUrl().indexOf("token=") + 6);
