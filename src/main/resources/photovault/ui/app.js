@@ -50,9 +50,11 @@
         .then(function (j) {
           if (j.state !== 'queued' && j.state !== 'running') { window.location.reload(); return; }
           var bar = document.getElementById('job-progress');
-          bar.max = Math.max(1, j.bytesTotal); bar.value = j.bytesDone;
-          document.getElementById('job-counts').textContent =
-            j.filesDone + ' of ' + j.filesTotal + ' files';
+          if (bar) { // a restore into a folder; one into Google Photos only says when it is done
+            bar.max = Math.max(1, j.bytesTotal); bar.value = j.bytesDone;
+            document.getElementById('job-counts').textContent =
+              j.filesDone + ' of ' + j.filesTotal + ' files';
+          }
           setTimeout(poll, 500);
         })
         .catch(function () { setTimeout(poll, 2000); });

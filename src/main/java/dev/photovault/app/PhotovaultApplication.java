@@ -2,9 +2,8 @@ package dev.photovault.app;
 
 import dev.photovault.emulator.EmulatorCredentials;
 import dev.photovault.emulator.GooglePhotosEmulator;
-import dev.photovault.googlephotos.api.GooglePhotosClient;
-import dev.photovault.googlephotos.api.PhotosEndpoints;
-import dev.photovault.googlephotos.api.RetryPolicy;
+import dev.photovault.googlephotos.GooglePhotosComponent;
+import dev.photovault.googlephotos.GooglePhotosConfiguration;
 import dev.photovault.ui.UiRoutes;
 import dev.photovault.ui.WebUi;
 import dev.photovault.vault.VaultComponent;
@@ -50,7 +49,6 @@ public final class PhotovaultApplication implements AutoCloseable {
     private List<Accounts.Account> accounts = List.of();
     private String onlyAccount;
     private String uiLoginUrl;
-    private PhotovaultBeans.GoogleSecrets secrets;
 
     /**
      * @param config     the properties file, or null for ./config/application.properties when it exists
@@ -143,7 +141,7 @@ public final class PhotovaultApplication implements AutoCloseable {
             overrides.put("camel.management.enabled", "false");
         }
         boolean ui = !once && Boolean.parseBoolean(settings.get("ui.enabled"));
-        String uiBind = settings.get("ui.bind").isBlank() ? "127.0.0.1" : settings.get("ui.bind");
+        String uiBind = settings.get("ui.bind", "127.0.0.1");
         int uiPort = settings.getInt("ui.port", 8765);
         if (ui) {
             try {
@@ -161,7 +159,6 @@ public final class PhotovaultApplication implements AutoCloseable {
         String routes = "classpath:photovault/routes/*.yaml" + (userRoutes == null || userRoutes.isBlank() ? "" : "," + userRoutes);
         main.configure().withRoutesIncludePattern(routes);
         main.configure().addConfiguration(new PhotovaultBeans(secrets));
-        this.secrets = secrets;
         main.start();
         Accounts.addRoutes(context(), accounts);
         if (ui) {
@@ -173,18 +170,17 @@ public final class PhotovaultApplication implements AutoCloseable {
     private void startUi(String bind, int port) throws Exception {
         VaultComponent vault = context().getComponent("vault", VaultComponent.class);
         Repository repository = vault.defaultRepository();
-        String restoreDir = settings.get("ui.restore-dir").isBlank() ? "photovault-restores"
-                : settings.get("ui.restore-dir");
         LocalCache cache = LocalCache.of(vault.cacheRoot(), repository.config().id());
-        UiRoutes routes = new UiRoutes(repository, cache, Path.of(restoreDir), ZoneId.systemDefault());
-        // Restores into the Google account this application backs up (the first of accounts=, or the emulator's).
+        UiRoutes routes = new UiRoutes(repository, cache, Path.of(settings.get("ui.restore-dir", "photovault-restores")),
+                ZoneId.systemDefault());
+        // Restores into the Google account this application backs up (the first of accounts=, or the emulator's),
+        // through the routes' own shared client: one token, one retry policy, one memory of a spent quota.
+        GooglePhotosComponent google = context().getComponent("google-photos", GooglePhotosComponent.class);
+        GooglePhotosConfiguration account = google.getConfiguration();
         String prefix = settings.get("restore.album-prefix");
-        routes.withExternalRestore(new GooglePhotosUiRestore(repository, new GooglePhotosClient(new PhotosEndpoints(
-                settings.get("google-photos.api-url"), settings.get("google-photos.picker-url"),
-                settings.get("google-photos.token-url")), secrets.clientId(), secrets.clientSecret(),
-                secrets.refreshToken(), RetryPolicy.GOOGLE),
-                GooglePhotosRestore.accountKey(settings.get("google-photos.api-url"), secrets.clientId(),
-                        secrets.refreshToken()), prefix.isBlank() ? "" : prefix + " ", cache.dir()));
+        routes.withExternalRestore(new GooglePhotosUiRestore(repository, google.defaultClient(),
+                GooglePhotosRestore.accountKey(account.getApiUrl(), account.getClientId(), account.getRefreshToken()),
+                prefix.isBlank() ? "" : prefix + " ", cache.dir()));
         context().addRoutes(routes);
         uiLoginUrl = WebUi.url(bind, port) + "login?token=" + routes.oneTimeToken();
         // Under systemd or in a container stdout is a log: there the one-time link is not printed.

@@ -129,6 +129,12 @@ public final class Settings {
         return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
+    /** A setting's value, or {@code fallback} when it is unset or blank. */
+    public String get(String name, String fallback) {
+        String value = get(name);
+        return value.isBlank() ? fallback : value;
+    }
+
     public int getInt(String name, int fallback) {
         String value = get(name);
         try {

@@ -84,6 +84,14 @@ public class GooglePhotosComponent extends HealthCheckComponent {
                         Duration.ofMillis(f.getConnectTimeout()), Duration.ofMillis(f.getReadTimeout()))));
     }
 
+    /**
+     * The shared client of the component's own settings (its credentials, addresses, retries and timeouts), for
+     * what runs beside the routes and talks to the same account: the web UI's restores in {@code photovault run}.
+     */
+    public GooglePhotosClient defaultClient() {
+        return client(configuration);
+    }
+
     /** Every client this component made, for the dev console and run reports. */
     public java.util.Collection<GooglePhotosClient> clients() {
         return clients.values();

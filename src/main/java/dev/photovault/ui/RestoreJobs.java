@@ -7,7 +7,6 @@ import dev.photovault.vault.core.repository.RepositoryLock;
 import dev.photovault.vault.core.restorer.RestoreResult;
 import dev.photovault.vault.core.restorer.Restorer;
 import dev.photovault.vault.core.snapshot.Snapshot;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -124,34 +123,51 @@ public final class RestoreJobs implements AutoCloseable {
      * @throws VaultException when the folder name has nothing usable in it or nothing is selected
      */
     public Job start(Snapshot snapshot, Set<String> paths, String folder, String what) {
-        if (paths.isEmpty()) {
-            throw new VaultException("nothing selected to restore");
-        }
         Path target = target(folder);
-        Job job = new Job(Integer.toString(next.getAndIncrement()), what, target, target.toString());
-        jobs.put(job.id, job);
-        executor.execute(() -> run(job, snapshot, paths));
-        return job;
+        return submit(paths, new Job(Integer.toString(next.getAndIncrement()), what, target, target.toString()), job -> {
+            RestoreResult result = new Restorer(repository, 2, job.progress).restore(snapshot, target, paths::contains);
+            job.result = result;
+            if (!result.failures().isEmpty()) {
+                throw new VaultException(result.failures().size() + " files could not be restored: "
+                        + String.join("; ", result.failures().subList(0, Math.min(3, result.failures().size()))));
+            }
+            return result.files() + " files, " + result.unchanged() + " unchanged";
+        });
     }
 
     /** Starts restoring the files at {@code paths} of {@code snapshot} into {@code external}. */
     public Job start(String snapshotId, Snapshot snapshot, Set<String> paths, ExternalRestore external, String what) {
+        return submit(paths, new Job(Integer.toString(next.getAndIncrement()), what, null, external.label()), job -> {
+            job.summary = external.restore(snapshotId, snapshot, paths::contains);
+            return job.summary;
+        });
+    }
+
+    /** What a job does once it runs; it returns the line the log gets, or throws saying why it failed. */
+    @FunctionalInterface
+    private interface Work {
+        String run(Job job) throws Exception;
+    }
+
+    /**
+     * Queues {@code job}: run under a shared repository lock, as the restore command takes (a prune cannot remove
+     * chunks while they are read), its state and error kept for the pages.
+     */
+    private Job submit(Set<String> paths, Job job, Work work) {
         if (paths.isEmpty()) {
             throw new VaultException("nothing selected to restore");
         }
-        Job job = new Job(Integer.toString(next.getAndIncrement()), what, null, external.label());
-        job.progress.addTotal(paths.size(), 0);
         jobs.put(job.id, job);
         executor.execute(() -> {
             job.state = State.RUNNING;
             try (RepositoryLock lock = RepositoryLock.acquireForReading(repository, "web UI restore", false)) {
-                job.summary = external.restore(snapshotId, snapshot, paths::contains);
+                String done = work.run(job);
                 job.state = State.DONE;
-                LOG.info("web UI restore {} into {}: {}", job.what, external.label(), job.summary);
+                LOG.info("web UI restore {} into {}: {}", job.what, job.destination, done);
             } catch (Exception e) {
                 job.error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 job.state = State.FAILED;
-                LOG.warn("web UI restore {} into {} failed: {}", job.what, external.label(), job.error);
+                LOG.warn("web UI restore {} into {} failed: {}", job.what, job.destination, job.error);
             }
         });
         return job;
@@ -181,30 +197,6 @@ public final class RestoreJobs implements AutoCloseable {
             throw new VaultException("the restore folder must be a plain name inside " + root);
         }
         return target;
-    }
-
-    private void run(Job job, Snapshot snapshot, Set<String> paths) {
-        job.state = State.RUNNING;
-        try {
-            Files.createDirectories(root);
-            RestoreResult result;
-            // A shared lock, as the restore command takes: a prune cannot remove chunks while they are read.
-            try (RepositoryLock lock = RepositoryLock.acquireForReading(repository, "web UI restore", false)) {
-                result = new Restorer(repository, 2, job.progress).restore(snapshot, job.target, paths::contains);
-            }
-            job.result = result;
-            job.state = result.failures().isEmpty() ? State.DONE : State.FAILED;
-            if (!result.failures().isEmpty()) {
-                job.error = result.failures().size() + " files could not be restored: "
-                        + String.join("; ", result.failures().subList(0, Math.min(3, result.failures().size())));
-            }
-            LOG.info("web UI restore {} into {}: {} files, {} unchanged", job.what, job.target, result.files(),
-                    result.unchanged());
-        } catch (Exception e) {
-            job.error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            job.state = State.FAILED;
-            LOG.warn("web UI restore {} into {} failed: {}", job.what, job.target, job.error);
-        }
     }
 
     @Override

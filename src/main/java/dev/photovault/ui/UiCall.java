@@ -98,9 +98,9 @@ final class UiCall {
         reply(200, contentType).setBody(body);
     }
 
-    void stream(String contentType, long length, String disposition, InputStream body) {
+    /** A streamed answer (chunked: platform-http sends no Content-Length of ours). */
+    void stream(String contentType, String disposition, InputStream body) {
         Message m = reply(200, contentType);
-        m.setHeader("Content-Length", Long.toString(length));
         m.setHeader("Content-Disposition", disposition);
         m.setBody(body);
     }

@@ -302,15 +302,19 @@ public final class UiRoutes extends RouteBuilder {
                     + seconds(login.retryAfter()) + "."));
             default -> {
                 call.html(429, loginForm("Too many attempts: try again in " + seconds(login.retryAfter()) + "."));
-                call.exchange.getMessage().setHeader("Retry-After",
-                        Long.toString(Math.max(1, (login.retryAfter().toMillis() + 999) / 1000)));
+                call.exchange.getMessage().setHeader("Retry-After", Long.toString(wholeSeconds(login.retryAfter())));
             }
         }
     }
 
     private static String seconds(java.time.Duration d) {
-        long s = Math.max(1, (d.toMillis() + 999) / 1000);
+        long s = wholeSeconds(d);
         return s + (s == 1 ? " second" : " seconds");
+    }
+
+    /** A wait in whole seconds, rounded up, at least one. */
+    private static long wholeSeconds(java.time.Duration d) {
+        return Math.max(1, (d.toMillis() + 999) / 1000);
     }
 
     private static String loginForm(String message) {
@@ -520,27 +524,33 @@ public final class UiRoutes extends RouteBuilder {
                 field.apply("favorite") != null);
     }
 
-    private static String queryString(Gallery.Query q) {
-        List<String> parts = new ArrayList<>();
+    /** The query's fields as request parameters (unencoded), in a fixed order. */
+    private static Map<String, String> queryParams(Gallery.Query q) {
+        Map<String, String> params = new LinkedHashMap<>();
         if (q.album() != null) {
-            parts.add("album=" + url(q.album()));
+            params.put("album", q.album());
         }
         if (q.month() != null) {
-            parts.add("month=" + q.month());
+            params.put("month", q.month().toString());
         }
         if (q.text() != null) {
-            parts.add("q=" + url(q.text()));
+            params.put("q", q.text());
         }
         if (q.from() != null) {
-            parts.add("from=" + q.from());
+            params.put("from", q.from().toString());
         }
         if (q.to() != null) {
-            parts.add("to=" + q.to());
+            params.put("to", q.to().toString());
         }
         if (q.favorites()) {
-            parts.add("favorite=1");
+            params.put("favorite", "1");
         }
-        return String.join("&", parts);
+        return params;
+    }
+
+    private static String queryString(Gallery.Query q) {
+        return String.join("&", queryParams(q).entrySet().stream().map(e -> e.getKey() + "=" + url(e.getValue()))
+                .toList());
     }
 
     private static String describe(Gallery.Query q) {
@@ -594,10 +604,8 @@ public final class UiRoutes extends RouteBuilder {
         b.append("</p>");
         b.append("<form method=\"post\" action=\"").append(base).append("/restore\" id=\"restore-form\">")
                 .append(csrfField(call.session.csrf()));
-        for (Map.Entry<String, List<String>> e : UiCall.parse(qs).entrySet()) {
-            b.append("<input type=\"hidden\" name=\"").append(esc(e.getKey())).append("\" value=\"")
-                    .append(esc(e.getValue().get(0))).append("\">");
-        }
+        queryParams(q).forEach((name, value) -> b.append("<input type=\"hidden\" name=\"").append(name)
+                .append("\" value=\"").append(esc(value)).append("\">"));
         b.append("<ul class=\"grid\" id=\"grid\">");
         for (Gallery.Item item : page.items()) {
             b.append(figure(base, item, true, qs));
@@ -806,7 +814,7 @@ public final class UiRoutes extends RouteBuilder {
         String type = e.media() != null && e.media().mimeType() != null ? e.media().mimeType()
                 : "application/octet-stream";
         InputStream content = new EntryInputStream(repository, e);
-        call.stream(type, e.size(), attachment(name(e)), content);
+        call.stream(type, attachment(name(e)), content);
     }
 
     /** A Content-Disposition that keeps a file name in any script and cannot break out of the header. */
@@ -880,11 +888,7 @@ public final class UiRoutes extends RouteBuilder {
                 String v = call.formValue(name);
                 return v == null || v.isBlank() ? null : v;
             });
-            for (Entry e : snapshot.entries()) {
-                if (e.isFile() && q.matches(e, gallery.zone())) {
-                    paths.add(e.path());
-                }
-            }
+            gallery.matching(snapshot, q).forEach(item -> paths.add(item.entry().path()));
             String described = describe(q);
             what = Character.toLowerCase(described.charAt(0)) + described.substring(1) + " of " + ref.shortId();
         } else {
@@ -937,12 +941,14 @@ public final class UiRoutes extends RouteBuilder {
                 .append("<p>Into <code id=\"target\">").append(esc(j.destination())).append("</code></p>")
                 .append("<p id=\"job-state\" data-job=\"").append(j.id()).append("\" class=\"")
                 .append(j.state() == RestoreJobs.State.FAILED ? "warn" : "ok").append("\">")
-                .append(j.state().name().toLowerCase(Locale.ROOT)).append("</p>")
-                .append("<progress id=\"job-progress\" max=\"").append(Math.max(1, total)).append("\" value=\"")
-                .append(running ? done : Math.max(1, total)).append("\"></progress><p id=\"job-counts\">")
-                .append(j.progress().itemsDone()).append(" of ").append(j.progress().itemsTotal()).append(" files, ")
-                .append(esc(ByteSizes.format(done))).append(" of ").append(esc(ByteSizes.format(total)))
-                .append("</p>");
+                .append(j.state().name().toLowerCase(Locale.ROOT)).append("</p>");
+        if (j.target() != null) { // a restore into a folder counts files and bytes as it goes
+            b.append("<progress id=\"job-progress\" max=\"").append(Math.max(1, total)).append("\" value=\"")
+                    .append(running ? done : Math.max(1, total)).append("\"></progress><p id=\"job-counts\">")
+                    .append(j.progress().itemsDone()).append(" of ").append(j.progress().itemsTotal())
+                    .append(" files, ").append(esc(ByteSizes.format(done))).append(" of ")
+                    .append(esc(ByteSizes.format(total))).append("</p>");
+        }
         if (j.result() != null) {
             b.append("<p id=\"job-result\">").append(j.result().files()).append(" files restored, ")
                     .append(j.result().unchanged()).append(" already there and unchanged, ")

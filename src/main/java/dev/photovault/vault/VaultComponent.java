@@ -77,9 +77,7 @@ public class VaultComponent extends HealthCheckComponent {
 
     /** This machine's cache folder of the component's settings ({@code vault.cache-dir}, else ~/.cache/photovault). */
     public Path cacheRoot() {
-        String dir = configuration.getCacheDir();
-        return dir == null || dir.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "photovault")
-                : Path.of(dir);
+        return configuration.cacheRoot();
     }
 
     /** Where an endpoint's passphrase comes from; an inline password counts by its hash, never its text. */

@@ -136,6 +136,13 @@ public class VaultConfiguration implements Cloneable {
         return cacheDir;
     }
 
+    /** The cache folder these settings name: {@code cacheDir}, else ~/.cache/photovault. */
+    public java.nio.file.Path cacheRoot() {
+        return cacheDir == null || cacheDir.isBlank()
+                ? java.nio.file.Path.of(System.getProperty("user.home"), ".cache", "photovault")
+                : java.nio.file.Path.of(cacheDir);
+    }
+
     public void setCacheDir(String cacheDir) {
         this.cacheDir = cacheDir;
     }

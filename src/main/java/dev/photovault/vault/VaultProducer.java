@@ -124,9 +124,7 @@ final class VaultProducer extends DefaultProducer {
     }
 
     private Path cacheDir() {
-        String dir = config().getCacheDir();
-        return dir == null || dir.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "photovault")
-                : Path.of(dir);
+        return config().cacheRoot();
     }
 
     private static ItemBackup session(Exchange exchange) {
