@@ -4,6 +4,7 @@ import dev.photovault.vault.core.repository.Repository;
 import dev.photovault.vault.core.snapshot.Entry;
 import dev.photovault.vault.core.snapshot.Snapshot;
 import dev.photovault.vault.core.snapshot.SnapshotRef;
+import dev.photovault.vault.core.store.ObjectNotFoundException;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,10 +62,21 @@ public final class Gallery {
         return all;
     }
 
-    /** The snapshot named by a full id or a unique prefix of at least 8 hex digits, if there is one. */
+    /**
+     * The snapshot named by a full id or a unique prefix of at least 8 hex digits, if there is one. The pages' own
+     * links carry full ids, and those are read directly: every thumbnail of a grid would otherwise list the store's
+     * snapshots (on S3, a LIST request per picture).
+     */
     public Optional<SnapshotRef> find(String id) throws IOException {
         if (id == null || !SNAPSHOT_ID.matcher(id).matches()) {
             return Optional.empty();
+        }
+        if (id.length() == 64) {
+            try {
+                return Optional.of(new SnapshotRef(id, repository.loadSnapshot(id).header()));
+            } catch (ObjectNotFoundException e) {
+                return Optional.empty();
+            }
         }
         List<SnapshotRef> matches = repository.listSnapshots().stream().filter(s -> s.id().startsWith(id)).toList();
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();

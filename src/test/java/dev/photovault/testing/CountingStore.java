@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real store that counts the reads of each key, to show what a caller reads how often. */
+/** A real store that counts the reads of each key and the listings of each prefix, to show what a caller reads how often. */
 public final class CountingStore extends ForwardingStore {
 
     private final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> lists = new ConcurrentHashMap<>();
 
     public CountingStore(ObjectStore store) {
         super(store);
@@ -19,6 +20,18 @@ public final class CountingStore extends ForwardingStore {
     public int reads(String key) {
         AtomicInteger n = reads.get(key);
         return n == null ? 0 : n.get();
+    }
+
+    /** How often the keys under {@code prefix} were listed. */
+    public int lists(String prefix) {
+        AtomicInteger n = lists.get(prefix);
+        return n == null ? 0 : n.get();
+    }
+
+    @Override
+    public java.util.List<dev.photovault.vault.core.store.ObjectInfo> list(String prefix) throws IOException {
+        lists.computeIfAbsent(prefix, k -> new AtomicInteger()).incrementAndGet();
+        return super.list(prefix);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.photovault.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.photovault.testing.CountingStore;
 import dev.photovault.testing.TestRepository;
 import dev.photovault.vault.core.snapshot.Entry;
 import java.net.URI;
@@ -276,6 +277,34 @@ class WebUiTest {
             String status = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
                     StandardCharsets.US_ASCII)).readLine();
             return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    @Test
+    void aGridAndItsThumbnailsDoNotListTheStoresSnapshotsAgainAndAgain(@TempDir Path other) throws Exception {
+        CountingStore store = new CountingStore(new dev.photovault.vault.core.store.LocalObjectStore(
+                library.dir.resolve("vault")));
+        dev.photovault.vault.core.repository.Repository counted = dev.photovault.vault.core.repository.Repository
+                .open(store, UiTestLibrary.PASSPHRASE.toCharArray());
+        try (WebUi fresh = WebUi.start(counted, library.cache, other, "127.0.0.1", 0)) {
+            String token = fresh.loginUrl().substring(fresh.loginUrl().indexOf("token=") + 6);
+            String c = sessionCookie(send(fresh, HttpRequest.newBuilder(uri(fresh, "/login?token=" + token)), null));
+            String s = "/s/" + library.snapshot.id();
+            String grid = send(fresh, HttpRequest.newBuilder(uri(fresh, s + "/grid")), c).body();
+            Matcher m = Pattern.compile("src=\"(/s/[0-9a-f]+/thumb/[0-9]+)\"").matcher(grid);
+            int pictures = 0;
+            while (m.find()) {
+                assertThat(send(fresh, HttpRequest.newBuilder(uri(fresh, m.group(1))), c).statusCode()).isEqualTo(200);
+                pictures++;
+            }
+            assertThat(pictures).isEqualTo(48);
+            assertThat(send(fresh, HttpRequest.newBuilder(uri(fresh, s + "/i/1")), c).statusCode()).isEqualTo(200);
+            assertThat(store.lists("snapshots/")).as("listings of snapshots/ for a grid, 48 thumbnails and an item")
+                    .isZero();
+            assertThat(store.reads("snapshots/" + library.snapshot.id())).isLessThanOrEqualTo(1);
+            // A short id still finds it, through the listing.
+            assertThat(send(fresh, HttpRequest.newBuilder(uri(fresh, "/s/" + library.snapshot.shortId())), c)
+                    .statusCode()).isEqualTo(200);
         }
     }
 
