@@ -149,6 +149,9 @@ public final class PhotovaultApplication implements AutoCloseable {
                 overrides.put("camel.server.enabled", "true");
                 overrides.put("camel.server.host", uiBind);
                 overrides.put("camel.server.port", Integer.toString(uiPort));
+                WebUi.UI_SERVER_LIMITS.forEach(overrides::putIfAbsent); // a user's own routes may want others
+                overrides.putIfAbsent("camel.server.file-upload-directory",
+                        WebUi.uploadDirectory(Path.of(settings.get("vault.cache-dir", "photovault-data/cache"))));
             } catch (dev.photovault.vault.core.VaultException e) {
                 out.println("photovault: " + e.getMessage() + "; the routes run without the web UI.");
                 ui = false;

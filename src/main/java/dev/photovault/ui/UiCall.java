@@ -98,6 +98,12 @@ final class UiCall {
         reply(200, contentType).setBody(body);
     }
 
+    /** A file to save, whole. */
+    void download(String contentType, String disposition, byte[] body) {
+        reply(200, contentType).setHeader("Content-Disposition", disposition);
+        exchange.getMessage().setBody(body);
+    }
+
     /** A streamed answer (chunked: platform-http sends no Content-Length of ours). */
     void stream(String contentType, String disposition, InputStream body) {
         Message m = reply(200, contentType);

@@ -8,6 +8,7 @@ import dev.photovault.vault.core.ByteSizes;
 import dev.photovault.vault.core.VaultException;
 import dev.photovault.vault.core.VaultJson;
 import dev.photovault.vault.core.backup.RunReport;
+import dev.photovault.vault.core.crypto.IntegrityException;
 import dev.photovault.vault.core.cache.LocalCache;
 import dev.photovault.vault.core.repository.Repository;
 import dev.photovault.vault.core.restorer.EntryInputStream;
@@ -58,6 +59,8 @@ public final class UiRoutes extends RouteBuilder {
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final int RUNS_SHOWN = 20;
     private static final String HEADER_FILTER = "photovaultUiHeaders";
+    /** Downloads up to this size are read into memory once; larger ones are verified in a first pass. */
+    private static final long BUFFERED_DOWNLOAD = 16L << 20;
 
     /** What a route answers without a session: a page sends the browser to the login, data says 401. */
     private enum Kind { PUBLIC, PAGE, DATA }
@@ -139,8 +142,11 @@ public final class UiRoutes extends RouteBuilder {
     private void route(String method, String template, Kind kind, Handler handler) {
         String id = "ui" + (template.equals("/") ? "-home" : template.replaceAll("[{}]", "").replace('/', '-'))
                 + ("POST".equals(method) ? "-post" : "");
+        // A POST takes url-encoded forms only: a multipart body would be stored as files (platform-http's body
+        // handler keeps uploads on disk) before the route could refuse it.
         from("platform-http:" + template + "?httpMethodRestrict=" + method + "&muteException=true"
-                + "&headerFilterStrategy=#" + HEADER_FILTER)
+                + "&headerFilterStrategy=#" + HEADER_FILTER
+                + ("POST".equals(method) ? "&consumes=application/x-www-form-urlencoded" : ""))
                 .routeId(id).routeGroup("ui")
                 .process(exchange -> handle(exchange, template, kind, handler));
     }
@@ -176,6 +182,14 @@ public final class UiRoutes extends RouteBuilder {
                 }
             }
             handler.handle(call);
+        } catch (IntegrityException e) {
+            // Damage in the repository, not a mistake of the request: said in one line, in the log and the page.
+            LOG.warn("web UI: {} is damaged in the repository: {}", call.header(Exchange.HTTP_PATH), e.getMessage());
+            call.html(500, Html.page("Damaged", csrf(call), "<h1>This file is damaged in the repository</h1>"
+                    + "<p class=\"error\">" + esc(e.getMessage()) + "</p><p>The other files are not affected."
+                    + " <code>photovault check --read-data</code> finds every damaged file and"
+                    + " <code>photovault repair</code> says what can be done; a second repository (copy) or the"
+                    + " next backup of the original restores it.</p>"));
         } catch (VaultException e) {
             call.html(400, Html.page("Cannot do that", csrf(call), "<h1>Cannot do that</h1><p class=\"error\">"
                     + esc(e.getMessage()) + "</p><p><a href=\"/\">Back to the snapshots</a></p>"));
@@ -813,8 +827,21 @@ public final class UiRoutes extends RouteBuilder {
         Entry e = found.get().item().entry();
         String type = e.media() != null && e.media().mimeType() != null ? e.media().mimeType()
                 : "application/octet-stream";
-        InputStream content = new EntryInputStream(repository, e);
-        call.stream(type, attachment(name(e)), content);
+        // Every chunk is verified before the answer starts: a damaged file then gets an error page, not a download
+        // cut off after its headers (which a browser may keep as a whole file). A photo is read once into memory;
+        // a larger file (a video) is read twice, once to verify and once to send.
+        if (e.size() <= BUFFERED_DOWNLOAD) {
+            byte[] content;
+            try (InputStream in = new EntryInputStream(repository, e)) {
+                content = in.readNBytes((int) e.size());
+            }
+            call.download(type, attachment(name(e)), content);
+        } else {
+            try (InputStream in = new EntryInputStream(repository, e)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            call.stream(type, attachment(name(e)), new EntryInputStream(repository, e));
+        }
     }
 
     /** A Content-Disposition that keeps a file name in any script and cannot break out of the header. */

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
@@ -17,6 +18,21 @@ import org.apache.camel.main.Main;
  * {@link UiRoutes}, nothing else: no management server, no backup routes.
  */
 public final class WebUi implements AutoCloseable {
+
+    /**
+     * What the UI's HTTP server accepts: bodies of at most 1 MiB (the largest form, a page of 100 selected items,
+     * is a few KiB; without a limit one request could fill the heap). Uploads are kept out by the routes, which
+     * take url-encoded forms only.
+     */
+    public static final Map<String, String> UI_SERVER_LIMITS = Map.of("camel.server.max-body-size", "1048576");
+
+    /**
+     * The folder platform-http's body handler makes at every start for uploads the UI never takes: one folder in
+     * this machine's cache, rather than a new {@code /tmp/camel/camel-tmp-<uuid>} left behind by each start.
+     */
+    public static String uploadDirectory(Path cacheRoot) {
+        return cacheRoot.resolve("http-uploads").toAbsolutePath().toString();
+    }
 
     private final Main main;
     private final UiRoutes routes;
@@ -44,6 +60,8 @@ public final class WebUi implements AutoCloseable {
         main.addOverrideProperty("camel.server.host", bind);
         main.addOverrideProperty("camel.server.port", Integer.toString(chosen));
         main.addOverrideProperty("camel.management.enabled", "false");
+        UI_SERVER_LIMITS.forEach(main::addOverrideProperty);
+        main.addOverrideProperty("camel.server.file-upload-directory", uploadDirectory(cache.dir().getParent()));
         main.configure().addRoutesBuilder(routes);
         main.start();
         return new WebUi(main, routes, url(bind, chosen));

@@ -115,7 +115,8 @@ final class JpegDcDecoder {
         height = u16();
         width = u16();
         int n = u8();
-        if (width <= 0 || height <= 0 || (n != 1 && n != 3)) {
+        if (width <= 0 || height <= 0 || (long) width * height > ThumbnailRenderer.MAX_SOURCE_PIXELS
+                || (n != 1 && n != 3)) {
             return false;
         }
         componentIds = new int[n];
@@ -200,9 +201,6 @@ final class JpegDcDecoder {
         }
         int mcusX = (width + 8 * hMax - 1) / (8 * hMax);
         int mcusY = (height + 8 * vMax - 1) / (8 * vMax);
-        if ((long) mcusX * mcusY * hMax * vMax > 16L << 20) {
-            return null;
-        }
         int[][] planes = new int[n][];
         int[] planeWidth = new int[n];
         for (int i = 0; i < n; i++) {

@@ -35,6 +35,12 @@ public final class ThumbnailRenderer {
 
     /** Decoded pixels are refused past this (after subsampling), whatever the file claims. */
     private static final long MAX_PIXELS = 64L * 1024 * 1024;
+    /**
+     * Pictures claiming more pixels than this are not decoded at all: a few kilobytes of PNG or JPEG can claim
+     * gigapixels, and even a subsampled read inflates every one. The largest photos taken (medium format, 150 MP;
+     * stitched panoramas) stay well under it.
+     */
+    static final long MAX_SOURCE_PIXELS = 400L * 1000 * 1000;
     /** An embedded preview is looked for among this many JPEG start markers at most. */
     private static final int MAX_EMBEDDED_CANDIDATES = 32;
 
@@ -131,7 +137,7 @@ public final class ThumbnailRenderer {
                 reader.setInput(in, true, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
-                if (width <= 0 || height <= 0) {
+                if (width <= 0 || height <= 0 || (long) width * height > MAX_SOURCE_PIXELS) {
                     return null;
                 }
                 int step = Math.max(1, Math.min(width, height) >= edge ? Math.max(width, height) / (2 * edge) : 1);

@@ -72,6 +72,24 @@ class SealedCacheTest {
         assertThat(SealedCache.of(shared, mine, "thumbs").get("k")).isPresent();
     }
 
+    @Test
+    void aCacheThatCannotBeWrittenCostsOnlyTheWorkAndWarnsOnce() throws Exception {
+        Repository repo = Repository.init(new LocalObjectStore(dir.resolve("repo")), "pw".toCharArray(), FAST,
+                ChunkerParams.PRODUCTION);
+        // A file where the cache's folder should be: a full or read-only disk fails the same way, at the write.
+        Files.createDirectories(dir.resolve("cache"));
+        Files.writeString(dir.resolve("cache").resolve(repo.config().id()), "not a folder");
+        SealedCache cache = SealedCache.of(LocalCache.of(dir.resolve("cache"), repo.config().id()), repo, "thumbs");
+        try (dev.photovault.testing.LogCapture log = new dev.photovault.testing.LogCapture()) {
+            cache.put("a", new byte[] {1});
+            cache.put("b", new byte[] {2});
+            assertThat(cache.get("a")).isEmpty();
+            assertThat(log.lines().stream().filter(l -> l.contains("could not write the thumbs cache"))).hasSize(1);
+            assertThat(log.text()).contains("--cache-dir").doesNotContain("\tat ");
+        }
+        assertThat(Files.readString(dir.resolve("cache").resolve(repo.config().id()))).isEqualTo("not a folder");
+    }
+
     static Path only(Path dir) throws Exception {
         try (Stream<Path> walk = Files.walk(dir)) {
             List<Path> files = walk.filter(Files::isRegularFile).toList();
