@@ -56,6 +56,18 @@ class LauncherTest {
         assertThat(out.lines().count()).as(out).isEqualTo(1);
     }
 
+    @Test
+    void theSerialCollectorIsTheDefaultAndACollectorOfTheUsersReplacesIt() throws Exception {
+        Path serial = tmp.resolve("serial.log");
+        run(launcher(), System.getProperty("java.home"), "-Xlog:gc:file=" + serial);
+        assertThat(Files.readString(serial)).contains("Using Serial");
+
+        Path parallel = tmp.resolve("parallel.log");
+        run(launcher(), System.getProperty("java.home"), "-Xmx128m -XX:+UseParallelGC -Xlog:gc:file=" + parallel);
+        assertThat(Files.readString(parallel)).as("no clash of two collectors: the user's is used")
+                .contains("Using Parallel").doesNotContain("Serial");
+    }
+
     private static String run(Path launcher, String javaHome, String options) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(List.of(launcher.toString(), "--version")).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", javaHome);

@@ -39,6 +39,8 @@ public final class LocalObjectStore implements ObjectStore {
     private final Path root;
     private final Path tmp;
     private final Set<Path> dirtyDirectories = ConcurrentHashMap.newKeySet();
+    /** Folders known to exist (made or seen by this process): a small file's write is then one mkdir fewer. */
+    private final Set<Path> madeDirectories = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean swept = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean hardLinks = true;
 
@@ -81,15 +83,15 @@ public final class LocalObjectStore implements ObjectStore {
     }
 
     private boolean write(Path target, byte[] data) throws IOException {
-        Files.createDirectories(target.getParent());
-        Files.createDirectories(tmp);
+        directory(target.getParent());
+        directory(tmp);
         if (swept.compareAndSet(false, true)) {
             sweepDeadWriters();
         }
         Path temp = tmp.resolve(TEMP_PREFIX + UUID.randomUUID() + ".tmp");
         try {
             // java.io streams write a heap array with one copy; NIO channels copy it into a direct buffer first.
-            try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
+            try (FileOutputStream out = openTemp(temp)) {
                 out.write(data);
                 out.getFD().sync();
             }
@@ -104,10 +106,40 @@ public final class LocalObjectStore implements ObjectStore {
         }
     }
 
+    private FileOutputStream openTemp(Path temp) throws IOException {
+        try {
+            return new FileOutputStream(temp.toFile());
+        } catch (FileNotFoundException e) {
+            if (Files.isDirectory(tmp)) {
+                throw e;
+            }
+            madeDirectories.remove(tmp);
+            directory(tmp);
+            return new FileOutputStream(temp.toFile());
+        }
+    }
+
+    /**
+     * Makes a folder (and its parents) unless this process made or saw it already. A folder removed behind its back
+     * (by hand) is made again when the write into it fails: see {@link #publish}.
+     */
+    private void directory(Path dir) throws IOException {
+        if (!madeDirectories.contains(dir)) {
+            Files.createDirectories(dir);
+            madeDirectories.add(dir);
+        }
+    }
+
     private boolean publish(Path temp, Path target) throws IOException {
         if (hardLinks) {
             try {
-                Files.createLink(target, temp);
+                try {
+                    Files.createLink(target, temp);
+                } catch (NoSuchFileException gone) {
+                    madeDirectories.remove(target.getParent());
+                    directory(target.getParent());
+                    Files.createLink(target, temp);
+                }
                 return true;
             } catch (FileAlreadyExistsException e) {
                 return false;
