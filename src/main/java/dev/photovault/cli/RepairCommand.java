@@ -54,7 +54,9 @@ final class RepairCommand implements Runnable {
                 r = new Repairer(repo, 2, progress).repairIndex(readData, dryRun);
             }
             for (String id : r.damagedRemoved()) {
-                System.out.println((dryRun ? "would remove" : "removed") + " damaged chunk " + id);
+                System.out.println(id.startsWith("packs/")
+                        ? "pack " + id + " has a damaged header and no index names its chunks: they are left out"
+                        : (dryRun ? "would remove" : "removed") + " damaged chunk " + id);
             }
             System.out.printf("%s: %d chunks indexed, %d listed before but missing, %d damaged %s, %d index"
                     + " deltas replaced%n", dryRun ? "dry run, nothing changed" : "index rebuilt", r.chunksIndexed(),

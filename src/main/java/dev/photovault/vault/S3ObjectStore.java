@@ -305,6 +305,36 @@ final class S3ObjectStore implements ObjectStore {
         }
     }
 
+    /** One ranged GET ({@code Range: bytes=offset-end}); S3 answers an empty range past the end with 416. */
+    @Override
+    public byte[] getRange(String key, long offset, int length) throws IOException {
+        if (length == 0) {
+            return new byte[0];
+        }
+        var c = endpoint.getConfiguration();
+        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key)
+                .range("bytes=" + offset + "-" + (offset + length - 1)).overrideConfiguration(deadline);
+        if (c.isUseCustomerKey()) {
+            request.sseCustomerKey(c.getCustomerKeyId()).sseCustomerKeyMD5(c.getCustomerKeyMD5())
+                    .sseCustomerAlgorithm(c.getCustomerAlgorithm());
+        }
+        try {
+            return retrying("read", key, () -> endpoint.getS3Client().getObjectAsBytes(request.build())).asByteArray();
+        } catch (NoSuchKeyException e) {
+            throw new ObjectNotFoundException(key);
+        } catch (S3Exception e) {
+            if (e.statusCode() == NOT_FOUND) {
+                throw new ObjectNotFoundException(key);
+            }
+            if (e.statusCode() == 416) {
+                return new byte[0];
+            }
+            throw failure("read", key, e);
+        } catch (SdkException e) {
+            throw failure("read", key, e);
+        }
+    }
+
     /**
      * Runs a request, again after a failure that did not come from S3's answer (a reset connection, a timeout)
      * or after a 5xx, with exponential backoff, up to {@link #ATTEMPTS} tries in all (the SDK retries some of these

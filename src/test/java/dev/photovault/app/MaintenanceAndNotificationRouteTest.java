@@ -8,7 +8,6 @@ import dev.photovault.emulator.FaultSpec;
 import dev.photovault.emulator.GooglePhotosEmulator;
 import dev.photovault.vault.core.VaultJson;
 import dev.photovault.vault.core.repository.Repository;
-import java.io.RandomAccessFile;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -112,14 +111,7 @@ class MaintenanceAndNotificationRouteTest extends BackupRouteTestSupport {
         posted.clear();
         Repository repository = repository();
         String chunk = repository.loadSnapshot(repository.resolveSnapshot("latest").id()).entries().get(0).chunks().get(0);
-        Path file = dir.resolve("vault").resolve(Repository.chunkKey(chunk));
-        file.toFile().setWritable(true);
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.seek(40);
-            int b = raf.read();
-            raf.seek(40); // read() moved past it
-            raf.write(b ^ 0xff);
-        }
+        dev.photovault.testing.TestRepository.damageChunk(dir.resolve("vault"), repository, chunk, 40);
         RunOutcome outcome = fire("maintenance");
         assertThat(outcome.status()).isEqualTo("failed");
         assertThat(outcome.error()).contains("check found").contains("photovault check --read-data");

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class NetworkFaultTest extends BackupRouteTestSupport {
 
-    static final int ITEMS = 40;
+    static final int ITEMS = 80;
     static final Map<Fault, Integer> WEIGHTS = Map.of(Fault.NONE, 6, Fault.LATENCY, 1, Fault.RESET, 1,
             Fault.HALF_CLOSE, 1, Fault.SLOW_READ, 1, Fault.STALL, 1);
     /** Toward S3 fewer, longer connections carry everything: more of them are hurt. */
@@ -45,7 +45,7 @@ class NetworkFaultTest extends BackupRouteTestSupport {
         try {
             s3 = new S3ProxyServer();
             toS3 = new FaultProxy(Integer.parseInt(s3.endpoint().substring(s3.endpoint().lastIndexOf(':') + 1)), 7,
-                    S3_WEIGHTS, 1200 << 10);
+                    S3_WEIGHTS, 5 << 20); // more than the largest object: a pack (4 MiB, one chunk more, a header)
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

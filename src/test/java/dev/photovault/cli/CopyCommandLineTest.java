@@ -101,7 +101,9 @@ class CopyCommandLineTest {
         }
         copy.destroyForcibly(); // SIGKILL
         copy.waitFor();
-        long afterKill = TestRepository.chunkCount(target);
+        // Stored: chunk objects, and the chunks of the packs written (the small last pieces of the photos that
+        // were still in the pack being filled at the kill were never stored, and are written by the next copy).
+        long afterKill = TestRepository.storedChunkCount(target, TARGET_PASSPHRASE);
         assertThat(afterKill).as("killed after it stored some chunks").isPositive();
         assertThat(usb.run("snapshots").out()).doesNotContain("local");
         Cli.Result checkAfterKill = usb.run("check");
@@ -111,7 +113,7 @@ class CopyCommandLineTest {
         assertThat(resumed.exitCode()).as(resumed.all()).isZero();
         Matcher written = Pattern.compile("(\\d+) chunks written").matcher(resumed.out());
         assertThat(written.find()).as(resumed.out()).isTrue();
-        long total = TestRepository.chunkCount(target);
+        long total = TestRepository.storedChunkCount(target, TARGET_PASSPHRASE);
         assertThat(Long.parseLong(written.group(1))).as("chunks written again: none of the %d there", afterKill)
                 .isLessThanOrEqualTo(total - afterKill + 4); // at most the few in flight, unindexed at the kill
         Cli.Result check = usb.run("check", "--read-data");

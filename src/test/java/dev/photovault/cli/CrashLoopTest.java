@@ -205,7 +205,7 @@ class CrashLoopTest {
         assertNoLeftovers(repo);
         Repository after = TestRepository.reopen(repo);
         assertThat(after.listSnapshots()).hasSize(1);
-        assertThat(TestRepository.chunkCount(repo)).as("only the last snapshot's chunks stay").isEqualTo(150);
+        assertThat(TestRepository.storedChunkCount(repo)).as("only the last snapshot's chunks stay").isEqualTo(150);
         Path restored = tmp.resolve("restored");
         TestRepository.restore(after, after.listSnapshots().get(0).id(), restored);
         TestRepository.assertSameTree(sources.get(ROUNDS), restored);

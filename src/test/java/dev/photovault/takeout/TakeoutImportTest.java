@@ -301,11 +301,11 @@ class TakeoutImportTest {
         TakeoutFixture fixture = export();
         List<Path> parts = fixture.write(tmp.resolve("in"), FORMATS);
         Imported first = importParts(parts);
-        long chunks = TestRepository.chunkCount(repoDir);
+        long chunks = TestRepository.storedChunkCount(repoDir);
 
         Imported again = importParts(parts);
 
-        assertThat(TestRepository.chunkCount(repoDir)).isEqualTo(chunks);
+        assertThat(TestRepository.storedChunkCount(repoDir)).isEqualTo(chunks);
         assertThat(again.run().chunksWritten()).isZero();
         // Only the tgz parts' media were read (a tgz has no directory to skip by); no zip entry was inflated.
         long tgzMedia = 0;

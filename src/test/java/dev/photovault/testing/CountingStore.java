@@ -34,6 +34,20 @@ public final class CountingStore extends ForwardingStore {
         return super.list(prefix);
     }
 
+    /** How often a chunk's bytes were read: its own object, or its range of a pack. */
+    public int chunkReads(dev.photovault.vault.core.repository.Repository repository, String id) throws IOException {
+        var ref = repository.locate(id);
+        return ref == null ? reads(dev.photovault.vault.core.repository.Repository.chunkKey(id))
+                : reads(ref.key() + "#" + ref.offset());
+    }
+
+    /** Counted as {@code key#offset}. */
+    @Override
+    public byte[] getRange(String key, long offset, int length) throws IOException {
+        reads.computeIfAbsent(key + "#" + offset, k -> new AtomicInteger()).incrementAndGet();
+        return delegate().getRange(key, offset, length);
+    }
+
     @Override
     public byte[] get(String key) throws IOException {
         reads.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();

@@ -14,6 +14,11 @@ public class ForwardingStore implements ObjectStore {
         this.store = store;
     }
 
+    /** The real store. Ranged reads go through {@link #get} unless a subclass forwards them here. */
+    protected ObjectStore delegate() {
+        return store;
+    }
+
     @Override
     public boolean putIfAbsent(String key, byte[] data) throws IOException {
         return store.putIfAbsent(key, data);

@@ -43,6 +43,46 @@ public final class TestRepository {
         }
     }
 
+    /** Where a chunk's sealed bytes are in a repository folder: its own file, or its byte range in a pack. */
+    public record StoredChunk(Path file, long offset, int length) {
+    }
+
+    public static StoredChunk storedChunk(Path dir, Repository repository, String id) throws IOException {
+        var ref = repository.locate(id);
+        if (ref != null) {
+            return new StoredChunk(dir.resolve(ref.key()), ref.offset(), ref.length());
+        }
+        Path file = dir.resolve(Repository.chunkKey(id));
+        return new StoredChunk(file, 0, (int) Files.size(file));
+    }
+
+    /** Flips bit 0 of the byte {@code at} bytes into a chunk's sealed bytes (a negative {@code at} counts from its end). */
+    public static void damageChunk(Path dir, Repository repository, String id, int at) throws IOException {
+        StoredChunk c = storedChunk(dir, repository, id);
+        long position = c.offset() + (at < 0 ? c.length() + at : at);
+        c.file().toFile().setWritable(true);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(c.file().toFile(), "rw")) {
+            f.seek(position);
+            int b = f.read();
+            f.seek(position);
+            f.write(b ^ 1);
+        }
+    }
+
+    /** How many chunks the repository folder holds: chunk objects, and the chunks each pack's header names. */
+    public static long storedChunkCount(Path dir) throws IOException {
+        return storedChunkCount(dir, PASSPHRASE);
+    }
+
+    public static long storedChunkCount(Path dir, String passphrase) throws IOException {
+        Repository repository = Repository.open(new LocalObjectStore(dir), passphrase.toCharArray());
+        long packed = 0;
+        for (var pack : repository.store().list("packs/")) {
+            packed += repository.readPackHeader(pack.key(), pack.size()).size();
+        }
+        return chunkCount(dir) + packed;
+    }
+
     /** Incompressible bytes, reproducible from the seed. */
     public static byte[] randomBytes(int size, long seed) {
         byte[] data = new byte[size];

@@ -73,10 +73,8 @@ class WebUiHostileTest {
     void aDamagedChunkIsSaidInOneLineNotAsAStackTraceNorAsTheUsersMistake() throws Exception {
         int n = index("a.jpg");
         Entry a = snapshot.entries().get(n);
-        Path chunk = tmp.resolve("repo").resolve(Repository.chunkKey(a.chunks().get(0)));
-        byte[] bytes = Files.readAllBytes(chunk);
-        bytes[bytes.length / 2] ^= 1;
-        Files.write(chunk, bytes);
+        TestRepository.damageChunk(tmp.resolve("repo"), repository, a.chunks().get(0),
+                TestRepository.storedChunk(tmp.resolve("repo"), repository, a.chunks().get(0)).length() / 2);
         try (LogCapture log = new LogCapture()) {
             for (String what : List.of("thumb", "preview", "download")) {
                 HttpResponse<String> r = get(base() + "/" + what + "/" + n);

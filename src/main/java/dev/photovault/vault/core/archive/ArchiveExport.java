@@ -96,7 +96,7 @@ public final class ArchiveExport {
         PortableArchiveWriter writer = new PortableArchiveWriter(out, location, key.isPlaintext());
         Repository target = key.isPlaintext()
                 ? Repository.initPlaintext(writer, source.config().chunker())
-                : Repository.init(writer, key.passphrase(), key.kdf(), source.config().chunker());
+                : Repository.init(writer, key.passphrase(), key.kdf(), source.config().chunker(), 1);
         Map<String, String> renamed = new HashMap<>(firstUser.size() * 2);
         Map<String, Integer> index = new LinkedHashMap<>();
         copyChunks(firstUser, target.chunkSealer(), writer, renamed, index);

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Turns content streams into stored chunks: FastCDC with the repository's seed, HMAC ids, skip what the index
  * knows, seal and write the rest. Sealing happens on the caller's thread; writing (an existence check, the
- * write and its fsync) on a small pool of I/O threads, so that CPU work goes on while the disk syncs, with at
+ * write and its fsync; small chunks into a pack, written whole) on a small pool of I/O threads, so that CPU work goes on while the disk syncs, with at
  * most {@link #MAX_BYTES_IN_FLIGHT} sealed bytes waiting. A chunk enters the index only once it is durable;
  * index deltas are flushed every {@link #FLUSH_EVERY_BYTES} bytes of new chunks, {@link #FLUSH_EVERY_CHUNKS}
  * chunks or minute, whichever comes first, so that a crashed backup's work is found again by the next one (each
@@ -130,9 +130,9 @@ public final class ContentWriter implements AutoCloseable {
         }
         io.execute(() -> {
             try {
-                // A chunk the index does not know may still be stored: written by a backup that crashed before
-                // its next index delta, or by one running beside us. Asking costs a stat (or a HEAD).
-                if (writeFailure.get() == null && !repository.hasChunk(id) && repository.putChunk(id, sealed)) {
+                // putChunk checks whether a large chunk the index does not know is stored all the same (by a
+                // backup that crashed before its next index delta, or one beside us): a stat, or a HEAD.
+                if (writeFailure.get() == null && repository.putChunk(id, sealed)) {
                     bytesStored.addAndGet(sealed.length);
                     chunksWritten.incrementAndGet();
                 }
@@ -194,6 +194,7 @@ public final class ContentWriter implements AutoCloseable {
             lastFlush = System.nanoTime();
         }
         if (!dryRun) {
+            repository.flushPacks(); // the chunks of the batch that went into a pack are stored after this
             repository.store().flush();
             repository.writeIndex(batch);
         }

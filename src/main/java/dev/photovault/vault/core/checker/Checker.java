@@ -57,9 +57,15 @@ public final class Checker {
     public CheckResult check(boolean readData, double subsetFraction, LocalCache cache) throws IOException {
         List<String> errors = new ArrayList<>();
         Map<String, Integer> indexed = new HashMap<>();
+        Map<String, dev.photovault.vault.core.repository.PackRef> packedAt = new HashMap<>();
         for (String key : repository.indexKeys()) {
             try {
-                repository.readIndex(key, indexed::put);
+                repository.readIndex(key, (id, size, where) -> {
+                    indexed.put(id, size);
+                    if (where != null) {
+                        packedAt.put(id, where);
+                    }
+                });
             } catch (VaultException | IOException e) {
                 errors.add(key + ": " + e.getMessage());
             }
@@ -72,6 +78,44 @@ public final class Checker {
                 continue;
             }
             stored.put(id, info.size());
+        }
+        Map<String, Long> packs = new HashMap<>();
+        for (ObjectInfo info : repository.store().list("packs/")) {
+            String id = info.key().substring(info.key().lastIndexOf('/') + 1);
+            if (!info.key().equals(Repository.packKey(id)) || !Repository.isObjectId(id)) {
+                errors.add(info.key() + ": not a pack name");
+                continue;
+            }
+            packs.put(info.key(), info.size());
+        }
+        Map<String, String> packProblems = new HashMap<>();
+        for (var packed : packedAt.entrySet()) {
+            var ref = packed.getValue();
+            Long packSize = packs.get(ref.key());
+            if (packSize == null) {
+                packProblems.put(packed.getKey(), "its pack " + ref.key() + " is missing");
+            } else if (ref.offset() + ref.length() > packSize) {
+                packProblems.put(packed.getKey(), "its pack " + ref.key() + " is truncated (" + packSize
+                        + " bytes, the chunk ends at " + (ref.offset() + ref.length()) + ")");
+            } else {
+                stored.put(packed.getKey(), (long) ref.length());
+            }
+        }
+        // Packs no readable index names (a crashed backup, or a damaged index delta): their chunks are stored too.
+        Set<String> named = new java.util.HashSet<>();
+        packedAt.values().forEach(ref -> named.add(ref.pack()));
+        for (var c : repository.packedChunksOutside(named)) {
+            stored.putIfAbsent(c.id(), (long) c.ref().length());
+        }
+        if (readData) {
+            for (var pack : packs.entrySet()) {
+                try {
+                    repository.readPackHeader(pack.getKey(), pack.getValue());
+                } catch (VaultException | IOException e) {
+                    errors.add(pack.getKey() + ": " + e.getMessage() + " (its chunks stay readable while the index"
+                            + " names them, but 'photovault repair index' could not find them again)");
+                }
+            }
         }
 
         // chunk id -> the files that need it, as "<snapshot> <path>"
@@ -118,8 +162,9 @@ public final class Checker {
             Long size = stored.get(chunk);
             Integer plain = indexed.get(chunk);
             if (size == null) {
-                errors.add("chunk " + chunk + ": missing (run 'photovault repair index', then back up again:"
-                        + " the next backup of the same files writes it again)");
+                String problem = packProblems.get(chunk);
+                errors.add("chunk " + chunk + ": " + (problem == null ? "missing" : problem) + " (run 'photovault"
+                        + " repair index', then back up again: the next backup of the same files writes it again)");
                 damaged.add(chunk);
             } else if (plain == null) {
                 errors.add("chunk " + chunk + ": not in any index (run 'photovault repair index')");
@@ -130,7 +175,9 @@ public final class Checker {
         }
         for (String chunk : indexed.keySet()) {
             if (!stored.containsKey(chunk) && !users.containsKey(chunk)) {
-                errors.add("chunk " + chunk + ": listed in the index but missing (run 'photovault repair index')");
+                String problem = packProblems.get(chunk);
+                errors.add("chunk " + chunk + ": listed in the index but " + (problem == null ? "missing" : problem)
+                        + " (run 'photovault repair index')");
             }
         }
 
@@ -159,7 +206,13 @@ public final class Checker {
     private List<String> readChunks(List<String> ids, Set<String> damaged) throws IOException {
         List<String> errors = new ArrayList<>();
         new ChunkVerifier(repository, workers, progress).verify(ids).forEach((id, failure) -> {
-            String where = repository.store().position(Repository.chunkKey(id));
+            String where;
+            try {
+                where = repository.locate(id) != null ? repository.whereIs(id)
+                        : repository.store().position(Repository.chunkKey(id));
+            } catch (IOException e) {
+                where = null;
+            }
             errors.add("chunk " + id + (where == null ? "" : " (" + where + ")") + ": " + failure.reason());
             if (failure.problem() != ChunkVerifier.Problem.UNREADABLE) {
                 damaged.add(id); // a read the store failed does not make the files that need the chunk damaged

@@ -15,7 +15,9 @@ public final class BlobSealer {
         LOCK("photovault lock v1"),
         HOLD("photovault hold v1"),
         /** A file of this machine's cache (a thumbnail): never in the repository, named by {@link #sealNamed}. */
-        CACHE("photovault cache v1");
+        CACHE("photovault cache v1"),
+        /** The header at the end of a pack: which chunks it holds, in order (format.md §5). */
+        PACK("photovault pack v1");
 
         private final byte[] aad;
 

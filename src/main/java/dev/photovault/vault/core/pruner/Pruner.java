@@ -4,6 +4,8 @@ import dev.photovault.vault.core.VaultException;
 import dev.photovault.vault.core.crypto.Aead;
 import dev.photovault.vault.core.repository.DamagedObject;
 import dev.photovault.vault.core.repository.ChunkIndex;
+import dev.photovault.vault.core.repository.PackRef;
+import dev.photovault.vault.core.repository.PackedChunk;
 import dev.photovault.vault.core.repository.Repository;
 import dev.photovault.vault.core.store.ObjectLockedException;
 import dev.photovault.vault.core.snapshot.SnapshotRef;
@@ -22,8 +24,10 @@ import java.util.Set;
 /**
  * Deletes chunks that no snapshot references. The caller holds the exclusive lock. Unreferenced chunks younger
  * than the grace period stay (a backup without a lock, or one whose lock went stale, may be about to reference
- * them). The order keeps the repository valid at every step: first one new index naming every chunk that
- * stays, then the old index deltas go, then the chunks.
+ * them). A pack goes when none of its chunks is referenced; one that is mostly unreferenced is repacked: its
+ * referenced chunks are copied, still sealed, into new packs. The order keeps the repository valid at every step:
+ * first the new packs, then one new index naming every chunk that stays, then the old index deltas go, then the
+ * chunks and packs.
  */
 public final class Pruner {
 
@@ -80,7 +84,7 @@ public final class Pruner {
         Instant now = Instant.now();
         Instant cutoff = now.minus(grace);
         boolean locking = repository.store().lockPeriod() != null;
-        ChunkIndex index = locking ? repository.loadIndex() : null;
+        ChunkIndex index = locking || repository.packsChunks() ? repository.loadIndex() : null;
         Map<String, Integer> keep = new LinkedHashMap<>();
         Map<String, Long> locks = new java.util.HashMap<>();
         Map<String, Long> delete = new LinkedHashMap<>();
@@ -89,7 +93,7 @@ public final class Pruner {
         long lastLock = 0;
         for (ObjectInfo info : repository.store().list("chunks/")) {
             String id = info.key().substring(info.key().lastIndexOf('/') + 1);
-            long until = index == null ? 0 : index.lockedUntil(id);
+            long until = index == null || !locking ? 0 : index.lockedUntil(id);
             if (until > 0) {
                 locks.put(id, until);
             }
@@ -108,6 +112,12 @@ public final class Pruner {
                 delete.put(id, info.size());
             }
         }
+        Packs packs = index == null ? new Packs() : planPacks(index, referenced, cutoff, now, locking);
+        keep.putAll(packs.keep);
+        locks.putAll(packs.locks);
+        inGrace += packs.inGrace;
+        locked += packs.locked;
+        lastLock = Math.max(lastLock, packs.lastLock);
         for (String id : referenced) {
             if (!keep.containsKey(id)) {
                 throw new VaultException("chunk " + id + " is referenced but missing: run 'photovault repair index',"
@@ -115,12 +125,13 @@ public final class Pruner {
             }
         }
         List<String> oldIndexes = repository.indexKeys();
-        long freed = delete.values().stream().mapToLong(Long::longValue).sum();
+        long freed = delete.values().stream().mapToLong(Long::longValue).sum() + packs.bytesFreed();
         if (dryRun) {
-            return new PruneResult(referenced.size(), delete.size(), freed, inGrace, oldIndexes.size(), locked,
-                    lastLock == 0 ? null : Instant.ofEpochSecond(lastLock));
+            return new PruneResult(referenced.size(), delete.size() + packs.chunksDropped, freed, inGrace,
+                    oldIndexes.size(), locked, lastLock == 0 ? null : Instant.ofEpochSecond(lastLock));
         }
         repository.verifyLocks(); // a prune that lost its exclusive lock may have a backup beside it: delete nothing
+        long repacked = repack(packs);
         java.util.concurrent.atomic.AtomicLong lockedByDelta = new java.util.concurrent.atomic.AtomicLong();
         String rebuilt = repository.writeIndex(keep, locks);
         repository.store().flush();
@@ -131,9 +142,13 @@ public final class Pruner {
                 } catch (ObjectLockedException stillLocked) {
                     // A locked delta stays; the chunks it names must then stay too (below), or it would name
                     // chunks that are gone and a backup would trust it.
-                    repository.readIndex(key, (id, size) -> {
+                    repository.readIndex(key, (id, size, where) -> {
                         if (delete.remove(id) != null) {
                             lockedByDelta.incrementAndGet();
+                        }
+                        if (where != null && packs.delete.remove(where.key()) != null) {
+                            // The pack stays too, repacked or not: the delta may be read as where the chunk is.
+                            lockedByDelta.addAndGet(packs.chunksIn.getOrDefault(where.key(), 0));
                         }
                     });
                 }
@@ -142,6 +157,19 @@ public final class Pruner {
         long deleted = 0;
         freed = 0;
         locked += lockedByDelta.get();
+        for (Map.Entry<String, Long> pack : packs.delete.entrySet()) {
+            try {
+                repository.store().delete(pack.getKey());
+                freed += pack.getValue();
+            } catch (ObjectLockedException refused) {
+                locked += packs.chunksIn.getOrDefault(pack.getKey(), 0);
+                if (refused.until() != null) {
+                    lastLock = Math.max(lastLock, refused.until().getEpochSecond());
+                }
+            }
+        }
+        deleted += packs.chunksDropped;
+        freed -= repacked;
         for (Map.Entry<String, Long> chunk : delete.entrySet()) {
             try {
                 repository.store().delete(Repository.chunkKey(chunk.getKey()));
@@ -160,5 +188,142 @@ public final class Pruner {
         }
         return new PruneResult(referenced.size(), deleted, freed, inGrace, oldIndexes.size(), locked,
                 lastLock == 0 ? null : Instant.ofEpochSecond(lastLock));
+    }
+
+    /** A pack whose unreferenced share is larger than this is repacked. */
+    static final double REPACK_ABOVE = 0.5;
+
+    /** What prune does with the packs. */
+    private static final class Packs {
+        /** Packed chunks that stay, with their plaintext sizes, and their known locks. */
+        final Map<String, Integer> keep = new LinkedHashMap<>();
+        final Map<String, Long> locks = new java.util.HashMap<>();
+        /** Packs to delete (key → stored bytes), after the new index; those being repacked among them. */
+        final Map<String, Long> delete = new LinkedHashMap<>();
+        /** Chunks each pack holds, by key, for counting. */
+        final Map<String, Integer> chunksIn = new java.util.HashMap<>();
+        /** Packs to repack: their referenced chunks, to copy before the new index. */
+        final Map<String, List<PackedChunk>> repack = new LinkedHashMap<>();
+        long chunksDropped;
+        /** Bytes the repacking copies. */
+        long rewrite;
+        long inGrace;
+        long locked;
+        long lastLock;
+
+        long bytesFreed() {
+            return delete.values().stream().mapToLong(Long::longValue).sum() - rewrite;
+        }
+    }
+
+    private Packs planPacks(ChunkIndex index, Set<String> referenced, Instant cutoff, Instant now, boolean locking)
+            throws IOException {
+        Packs plan = new Packs();
+        Map<String, List<PackedChunk>> byPack = new java.util.HashMap<>();
+        for (String id : index.ids()) {
+            PackRef ref = repository.locate(id);
+            if (ref != null) {
+                byPack.computeIfAbsent(ref.key(), k -> new java.util.ArrayList<>()).add(new PackedChunk(id, ref));
+            }
+        }
+        for (ObjectInfo info : repository.store().list("packs/")) {
+            List<PackedChunk> chunks = byPack.get(info.key());
+            boolean young = info.lastModified().isAfter(cutoff);
+            if (chunks == null) {
+                // No index names it: a backup that crashed before its index delta, or one running beside us.
+                if (!young) {
+                    plan.delete.put(info.key(), info.size());
+                    plan.chunksIn.put(info.key(), 0);
+                    continue;
+                }
+                try {
+                    chunks = repository.readPackHeader(info.key(), info.size());
+                    repository.knowPacked(chunks); // so that the new index names them where they are
+                } catch (dev.photovault.vault.core.crypto.IntegrityException damaged) {
+                    continue; // its chunks cannot be found; it goes when it is out of the grace period
+                }
+            }
+            plan.chunksIn.put(info.key(), chunks.size());
+            long until = 0;
+            long live = 0;
+            long all = 0;
+            List<PackedChunk> kept = new java.util.ArrayList<>();
+            for (PackedChunk c : chunks) {
+                long chunkUntil = locking ? index.lockedUntil(c.id()) : 0;
+                until = Math.max(until, chunkUntil);
+                all += c.ref().length();
+                if (referenced.contains(c.id()) || young) {
+                    kept.add(c);
+                    if (referenced.contains(c.id())) {
+                        live += c.ref().length();
+                    } else {
+                        plan.inGrace++;
+                    }
+                }
+            }
+            if (kept.isEmpty() && until > now.getEpochSecond()) {
+                plan.locked += chunks.size();
+                plan.lastLock = Math.max(plan.lastLock, until);
+                continue;
+            }
+            if (kept.isEmpty()) {
+                plan.delete.put(info.key(), info.size());
+                plan.chunksDropped += chunks.size();
+                continue;
+            }
+            boolean mostlyDead = !young && live < all * (1 - REPACK_ABOVE);
+            boolean repack = mostlyDead && until <= now.getEpochSecond();
+            if (mostlyDead && !repack) {
+                // Locked: it cannot be replaced yet; its unreferenced chunks stay until a prune after the lock.
+                plan.locked += chunks.size() - kept.size();
+                plan.lastLock = Math.max(plan.lastLock, until);
+            }
+            for (PackedChunk c : kept) {
+                plan.keep.put(c.id(), c.ref().length() - repository.chunkSealer().overhead());
+                long chunkUntil = locking ? index.lockedUntil(c.id()) : 0;
+                if (chunkUntil > 0 && !repack) {
+                    plan.locks.put(c.id(), chunkUntil);
+                }
+            }
+            if (repack) {
+                plan.repack.put(info.key(), kept);
+                plan.rewrite += live;
+                plan.delete.put(info.key(), info.size());
+                plan.chunksDropped += chunks.size() - kept.size();
+            }
+            // Otherwise the unreferenced chunks stay in the pack, out of the new index, until it is repacked.
+        }
+        return plan;
+    }
+
+    /**
+     * Copies the referenced chunks of the packs to repack into new packs (sealed as they are, each authenticated
+     * first); a pack with a chunk that fails is left as it is. @return the bytes written
+     */
+    private long repack(Packs plan) throws IOException {
+        long written = 0;
+        for (var pack : List.copyOf(plan.repack.entrySet())) {
+            List<byte[]> sealed = new java.util.ArrayList<>();
+            try {
+                for (PackedChunk c : pack.getValue()) {
+                    byte[] bytes = repository.store().getRange(c.ref().key(), c.ref().offset(), c.ref().length());
+                    repository.chunkSealer().open(c.id(), bytes);
+                    sealed.add(bytes);
+                }
+            } catch (dev.photovault.vault.core.crypto.IntegrityException | IOException e) {
+                // Damaged or unreadable: the pack stays as it is ('photovault check --read-data' tells more).
+                plan.delete.remove(pack.getKey());
+                plan.repack.remove(pack.getKey());
+                plan.chunksDropped -= plan.chunksIn.get(pack.getKey()) - pack.getValue().size();
+                continue;
+            }
+            for (int i = 0; i < sealed.size(); i++) {
+                repository.repackChunk(pack.getValue().get(i).id(), sealed.get(i));
+                written += sealed.get(i).length;
+            }
+        }
+        repository.flushPacks();
+        repository.store().flush();
+        return written;
     }
 }

@@ -6,6 +6,8 @@ import dev.photovault.vault.core.VaultException;
 import dev.photovault.vault.core.crypto.Aead;
 import dev.photovault.vault.core.repository.ChunkIndex;
 import dev.photovault.vault.core.repository.DamagedObject;
+import dev.photovault.vault.core.repository.PackRef;
+import dev.photovault.vault.core.repository.PackedChunk;
 import dev.photovault.vault.core.repository.Repository;
 import dev.photovault.vault.core.store.ObjectInfo;
 import dev.photovault.vault.core.store.ObjectNotFoundException;
@@ -64,16 +66,20 @@ public final class Repairer {
                 existing.put(id, (int) (info.size() - Aead.OVERHEAD));
             }
         }
+        ChunkIndex old = repository.loadIndex();
+        Map<String, PackRef> packed = packedChunks(old, existing, damaged);
+        repository.resetLocations(packed);
         if (readData) {
             verify(existing, damaged);
         }
-        ChunkIndex old = repository.loadIndex();
         int missing = (int) old.ids().stream().filter(id -> !existing.containsKey(id)).count();
         List<String> oldDeltas = repository.indexKeys();
         List<String> removed = List.copyOf(damaged);
         if (!dryRun) {
             for (String id : removed) {
-                repository.store().delete(Repository.chunkKey(id));
+                if (!packed.containsKey(id) && Repository.isObjectId(id)) {
+                    repository.store().delete(Repository.chunkKey(id));
+                } // a damaged chunk in a pack only leaves the index; prune repacks or removes the pack
             }
             String rebuilt = repository.writeIndex(existing);
             repository.store().flush();
@@ -84,6 +90,47 @@ public final class Repairer {
             }
         }
         return new IndexRepair(existing.size(), missing, removed, oldDeltas.size());
+    }
+
+    /**
+     * Adds every chunk the packs hold, from each pack's header, to {@code existing}; for a pack whose header is
+     * damaged, the chunks the old index placed in it (the index is authenticated too), and the pack's key to
+     * {@code damaged} when there are none. @return where each packed chunk is
+     */
+    private Map<String, PackRef> packedChunks(ChunkIndex old, Map<String, Integer> existing, List<String> damaged)
+            throws IOException {
+        Map<String, List<PackedChunk>> byOldIndex = new java.util.HashMap<>();
+        for (String id : old.ids()) {
+            PackRef ref = repository.locate(id);
+            if (ref != null) {
+                byOldIndex.computeIfAbsent(ref.key(), k -> new ArrayList<>()).add(new PackedChunk(id, ref));
+            }
+        }
+        int overhead = repository.chunkSealer().overhead();
+        Map<String, PackRef> packed = new java.util.HashMap<>();
+        for (ObjectInfo info : repository.store().list("packs/")) {
+            String id = info.key().substring(info.key().lastIndexOf('/') + 1);
+            if (!Repository.isObjectId(id) || !info.key().equals(Repository.packKey(id))) {
+                continue; // not a pack: check names it
+            }
+            List<PackedChunk> chunks;
+            try {
+                chunks = repository.readPackHeader(info.key(), info.size());
+            } catch (dev.photovault.vault.core.crypto.IntegrityException e) {
+                chunks = byOldIndex.getOrDefault(info.key(), List.of()).stream()
+                        .filter(c -> c.ref().offset() + c.ref().length() <= info.size()).toList();
+                if (chunks.isEmpty()) {
+                    damaged.add(info.key());
+                }
+            }
+            for (PackedChunk c : chunks) {
+                if (c.ref().length() >= overhead && !existing.containsKey(c.id())) {
+                    existing.put(c.id(), c.ref().length() - overhead);
+                    packed.put(c.id(), c.ref());
+                }
+            }
+        }
+        return packed;
     }
 
     private void verify(Map<String, Integer> existing, List<String> damaged) throws IOException {

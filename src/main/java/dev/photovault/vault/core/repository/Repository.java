@@ -47,7 +47,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Repository {
 
-    public static final int FORMAT_VERSION = 1;
+    /** The newest format this photovault reads and the one {@code init} writes: 2 packs small chunks (§5). */
+    public static final int FORMAT_VERSION = 2;
+    /** Chunks whose plaintext is smaller than this go into packs in a version-2 repository. */
+    public static final int PACK_BELOW = 512 << 10;
 
     static final int CACHED_MANIFESTS = 4;
     static final String CONFIG = "config";
@@ -55,6 +58,7 @@ public final class Repository {
     static final String CHUNKS = "chunks/";
     static final String INDEX = "index/";
     static final String SNAPSHOTS = "snapshots/";
+    static final String PACKS = "packs/";
 
     private static final HexFormat HEX = HexFormat.of();
     private static final Logger LOG = LoggerFactory.getLogger(Repository.class);
@@ -77,6 +81,11 @@ public final class Repository {
     /** Chunks this session wrote with a lock, until the index delta naming them records it (epoch seconds). */
     private final Map<String, Long> writtenLocks = new ConcurrentHashMap<>();
     private volatile List<DamagedObject> damaged;
+    /** Where packed chunks are: read from the index deltas (all of them, once, when first needed) and written here. */
+    private final Map<String, PackRef> locations = new ConcurrentHashMap<>();
+    private volatile boolean locationsLoaded;
+    private volatile long locationsLoadedAt;
+    private PackWriter packWriter;
     /** The locks this process holds on the repository, verified before anything is committed. */
     private final Set<RepositoryLock> locks = ConcurrentHashMap.newKeySet();
 
@@ -97,7 +106,7 @@ public final class Repository {
         if (store.exists(CONFIG)) {
             throw new VaultException("a repository already exists at " + store.location());
         }
-        RepositoryConfig config = new RepositoryConfig(FORMAT_VERSION, HEX.formatHex(Aead.randomBytes(16)),
+        RepositoryConfig config = new RepositoryConfig(1, HEX.formatHex(Aead.randomBytes(16)),
                 Instant.now(), chunker, null, RepositoryConfig.PLAINTEXT);
         store.putIfAbsent(CONFIG, VaultJson.MAPPER.writeValueAsBytes(config));
         return new Repository(store, config, null, null);
@@ -115,11 +124,23 @@ public final class Repository {
      */
     public static Repository init(ObjectStore store, char[] passphrase, KdfParams kdf, ChunkerParams chunker)
             throws IOException {
+        return init(store, passphrase, kdf, chunker, FORMAT_VERSION);
+    }
+
+    /**
+     * As {@link #init(ObjectStore, char[], KdfParams, ChunkerParams)} in an older format version: 1 (no packs) for
+     * a portable archive, whose chunks are laid out by the archive itself.
+     */
+    public static Repository init(ObjectStore store, char[] passphrase, KdfParams kdf, ChunkerParams chunker,
+            int version) throws IOException {
+        if (version < 1 || version > FORMAT_VERSION) {
+            throw new IllegalArgumentException("format version " + version);
+        }
         if (store.exists(CONFIG)) {
             throw new VaultException("a repository already exists at " + store.location());
         }
         undoInterruptedInit(store);
-        RepositoryConfig unsigned = new RepositoryConfig(FORMAT_VERSION, HEX.formatHex(Aead.randomBytes(16)),
+        RepositoryConfig unsigned = new RepositoryConfig(version, HEX.formatHex(Aead.randomBytes(16)),
                 Instant.now(), chunker, null, null);
         MasterKeys keys = MasterKeys.generate();
         RepositoryConfig config = unsigned.withMac(new ConfigAuthenticator(keys).mac(unsigned.canonical()));
@@ -140,7 +161,7 @@ public final class Repository {
         if (leftovers.isEmpty()) {
             return;
         }
-        for (String prefix : List.of(CHUNKS, INDEX, SNAPSHOTS)) {
+        for (String prefix : List.of(CHUNKS, PACKS, INDEX, SNAPSHOTS)) {
             if (!store.list(prefix).isEmpty()) {
                 throw new VaultException("the store at " + store.location() + " holds a repository's data but no"
                         + " config: it is damaged, not new; restore its config file from a copy (init refuses to"
@@ -330,16 +351,40 @@ public final class Repository {
         return CHUNKS + id.substring(0, 2) + "/" + id;
     }
 
-    /** Whether the chunk object exists (says nothing of its health). */
+    public static String packKey(String id) {
+        return PACKS + id.substring(0, 2) + "/" + id;
+    }
+
+    /** Whether this repository puts small chunks into packs (format version 2 and encrypted). */
+    public boolean packsChunks() {
+        return keys != null && config.version() >= 2;
+    }
+
+    /** Whether a chunk of this many sealed bytes goes into a pack here. */
+    public boolean packs(int sealedLength) {
+        return packsChunks() && sealedLength - chunkSealer.overhead() < PACK_BELOW;
+    }
+
+    /** Whether the chunk is stored, as its own object or in a pack this process knows of (says nothing of its health). */
     public boolean hasChunk(String id) throws IOException {
-        return store.exists(chunkKey(id));
+        return locate(id) != null || store.exists(chunkKey(id));
     }
 
     /**
-     * Stores a sealed chunk; in a store with Object Lock, locked for a period and a half (recorded by the next
-     * index delta that names it). @return false if the repository already had it
+     * Stores a sealed chunk unless it is there: a small one goes into the pack being filled (stored by the time
+     * {@link #flushPacks()} returns, or sooner), a large one is its own object, checked for first (a crashed
+     * backup or one beside us may have stored it; a small chunk is simply packed again, and prune removes the
+     * copy no index names). In a store with Object Lock, locked for a period and a half (recorded by the next index
+     * delta that names it). @return false if the repository already had it
      */
     public boolean putChunk(String id, byte[] sealed) throws IOException {
+        if (packs(sealed.length)) {
+            packWriter().add(id, sealed);
+            return true;
+        }
+        if (store.exists(chunkKey(id))) {
+            return false;
+        }
         java.time.Duration period = store.lockPeriod();
         if (period == null) {
             return store.putIfAbsent(chunkKey(id), sealed);
@@ -359,7 +404,147 @@ public final class Repository {
      * @throws dev.photovault.vault.core.store.ObjectNotFoundException if it is missing
      */
     public byte[] readChunk(String id) throws IOException {
-        return chunkSealer.open(id, store.get(chunkKey(id)));
+        PackRef ref = locate(id);
+        if (ref != null) {
+            return readPacked(id, ref);
+        }
+        try {
+            return chunkSealer.open(id, store.get(chunkKey(id)));
+        } catch (ObjectNotFoundException missing) {
+            // Another process may have packed it since this one read the index (a long-running UI).
+            if (packsChunks() && reloadLocations() && (ref = locations.get(id)) != null) {
+                return readPacked(id, ref);
+            }
+            throw missing;
+        }
+    }
+
+    private byte[] readPacked(String id, PackRef ref) throws IOException {
+        byte[] sealed = store.getRange(ref.key(), ref.offset(), ref.length());
+        if (sealed.length != ref.length()) {
+            throw new IntegrityException("chunk " + id + " in " + ref.describe() + ": the pack is truncated ("
+                    + sealed.length + " of " + ref.length() + " bytes there)");
+        }
+        return chunkSealer.open(id, sealed);
+    }
+
+    /** Where a packed chunk is, or null for a chunk stored as its own object (or unknown). */
+    public PackRef locate(String id) throws IOException {
+        PackRef ref = locations.get(id);
+        if (ref == null && packsChunks() && !locationsLoaded) {
+            synchronized (locations) {
+                if (!locationsLoaded) {
+                    loadIndex();
+                }
+            }
+            ref = locations.get(id);
+        }
+        return ref;
+    }
+
+    /** Reads the index again, at most every 5 seconds. @return whether it did */
+    private boolean reloadLocations() throws IOException {
+        synchronized (locations) {
+            if (System.nanoTime() - locationsLoadedAt < 5_000_000_000L) {
+                return false;
+            }
+            loadIndex();
+            return true;
+        }
+    }
+
+    /** The object that holds a chunk's bytes, for messages: its key, with the byte range when it is in a pack. */
+    public String whereIs(String id) throws IOException {
+        PackRef ref = locate(id);
+        return ref == null ? chunkKey(id) : ref.describe();
+    }
+
+    /** The key of the object holding a chunk's bytes: its pack, or its own object. */
+    public String objectOf(String id) throws IOException {
+        PackRef ref = locate(id);
+        return ref == null ? chunkKey(id) : ref.key();
+    }
+
+    /** Puts a sealed chunk into the pack being filled, whatever its size (prune's repacking of a pack). */
+    public void repackChunk(String id, byte[] sealed) throws IOException {
+        packWriter().add(id, sealed);
+    }
+
+    /** Writes the pack being filled, if any: every chunk {@link #putChunk} took is stored when this returns. */
+    public void flushPacks() throws IOException {
+        PackWriter writer;
+        synchronized (this) {
+            writer = packWriter;
+        }
+        if (writer != null) {
+            writer.flush();
+        }
+    }
+
+    private synchronized PackWriter packWriter() {
+        if (packWriter == null) {
+            packWriter = new PackWriter(store, blobSealer, (ids, refs, until) -> {
+                for (int i = 0; i < ids.size(); i++) {
+                    locations.put(ids.get(i), refs.get(i));
+                    if (until > 0) {
+                        writtenLocks.put(ids.get(i), until);
+                    }
+                }
+            });
+        }
+        return packWriter;
+    }
+
+    /**
+     * The chunks a pack holds, from its header (authenticated, and checked against {@code size}, the pack's
+     * length as listed).
+     *
+     * @throws IntegrityException if the header is damaged
+     */
+    public List<PackedChunk> readPackHeader(String key, long size) throws IOException {
+        return PackWriter.readHeader(store, blobSealer, key, size);
+    }
+
+    /**
+     * The chunks of every pack whose id is not in {@code packs} (those no index names), from their headers; a pack
+     * whose header is damaged is left out with one warning.
+     */
+    public List<PackedChunk> packedChunksOutside(Set<String> packs) throws IOException {
+        List<PackedChunk> out = new ArrayList<>();
+        for (ObjectInfo info : store.list(PACKS)) {
+            String id = info.key().substring(info.key().lastIndexOf('/') + 1);
+            if (packs.contains(id) || !isObjectId(id) || !info.key().equals(packKey(id))) {
+                continue;
+            }
+            try {
+                out.addAll(readPackHeader(info.key(), info.size()));
+            } catch (IntegrityException e) {
+                warnOnce(info.key(), e.getMessage() + ": its chunks cannot be found without an index naming them");
+            } catch (ObjectNotFoundException gone) {
+                // removed by a prune meanwhile
+            }
+        }
+        return out;
+    }
+
+    /** Records where chunks are that no index names yet (read from their pack's header). */
+    public void knowPacked(List<PackedChunk> chunks) {
+        for (PackedChunk c : chunks) {
+            locations.putIfAbsent(c.id(), c.ref());
+        }
+    }
+
+    /**
+     * Replaces what this process knows of packed chunks' places by {@code known} (a repair that rebuilt them from
+     * the packs' headers), so that the next index delta names only those.
+     */
+    public void resetLocations(Map<String, PackRef> known) {
+        synchronized (locations) {
+            locations.clear();
+            locations.putAll(known);
+            locationsLoaded = true;
+            locationsLoadedAt = System.nanoTime();
+        }
     }
 
     // ---- index --------------------------------------------------------------------------------------------
@@ -370,12 +555,17 @@ public final class Repository {
      */
     public ChunkIndex loadIndex() throws IOException {
         ChunkIndex index = new ChunkIndex();
+        long started = System.nanoTime();
+        boolean damagedDelta = false;
         for (ObjectInfo info : store.list(INDEX)) {
             try {
-                readIndex(info.key(), (id, size, until) -> {
+                readIndex(info.key(), (id, size, until, where) -> {
                     index.add(id, size);
                     if (until > 0) {
                         index.lockedUntil(id, until);
+                    }
+                    if (where != null) {
+                        locations.put(id, where);
                     }
                 });
             } catch (VaultException | IOException e) {
@@ -384,9 +574,31 @@ public final class Repository {
                 }
                 warnOnce(info.key(), "index delta " + info.key() + " is damaged and ignored (" + e.getMessage()
                         + "): 'photovault repair index' rebuilds the index");
+                damagedDelta = true;
             }
         }
+        if (damagedDelta && packsChunks()) {
+            // The chunks it named are looked up in the store: for packs, in the headers of those no index names.
+            Set<String> named = new java.util.HashSet<>();
+            locations.values().forEach(ref -> named.add(ref.pack()));
+            for (PackedChunk c : packedChunksOutside(named)) {
+                index.add(c.id(), c.ref().length() - chunkSealer.overhead());
+                locations.putIfAbsent(c.id(), c.ref());
+            }
+        }
+        locationsLoaded = true;
+        locationsLoadedAt = started;
         return index;
+    }
+
+    /** Receives an index entry: the chunk's id, its plaintext size, and its place in a pack (null if none). */
+    public interface IndexSink {
+        void accept(String id, int size, PackRef where);
+    }
+
+    /** Reads one index delta, handing each entry to {@code sink}. @throws IntegrityException as below */
+    public void readIndex(String key, IndexSink sink) throws IOException {
+        readIndex(key, (id, size, until, where) -> sink.accept(id, size, where));
     }
 
     /**
@@ -395,7 +607,7 @@ public final class Repository {
      * @throws IntegrityException if it does not match its name or fails authentication
      */
     public void readIndex(String key, java.util.function.ObjIntConsumer<String> sink) throws IOException {
-        readIndex(key, (id, size, until) -> sink.accept(id, size));
+        readIndex(key, (id, size, until, where) -> sink.accept(id, size));
     }
 
     private void readIndex(String key, IndexCodec.Sink sink) throws IOException {
@@ -423,13 +635,18 @@ public final class Repository {
     /** As {@link #writeIndex(Map)}, also recording locks known otherwise (epoch seconds, by chunk id). */
     public String writeIndex(Map<String, Integer> chunks, Map<String, Long> lockedUntil) throws IOException {
         Map<String, Long> locks = new HashMap<>();
+        Map<String, PackRef> where = new HashMap<>();
         for (String id : chunks.keySet()) {
             Long until = lockedUntil.containsKey(id) ? lockedUntil.get(id) : writtenLocks.get(id);
             if (until != null) {
                 locks.put(id, until);
             }
+            PackRef ref = locations.get(id);
+            if (ref != null) {
+                where.put(id, ref);
+            }
         }
-        String key = putSealed(INDEX, blobSealer.seal(BlobSealer.Kind.INDEX, IndexCodec.encode(chunks, locks)));
+        String key = putSealed(INDEX, blobSealer.seal(BlobSealer.Kind.INDEX, IndexCodec.encode(chunks, locks, where)));
         chunks.keySet().forEach(writtenLocks::remove);
         return key;
     }
@@ -483,11 +700,15 @@ public final class Repository {
         java.util.concurrent.ExecutorService pool = dev.photovault.vault.core.Workers.pool("photovault-lock", 8);
         try {
             List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            Set<String> objects = new java.util.HashSet<>();
             for (String c : short_) {
-                done.add(pool.submit(() -> {
-                    store.extendLock(chunkKey(c), extended);
-                    return null;
-                }));
+                String object = objectOf(c);
+                if (objects.add(object)) {
+                    done.add(pool.submit(() -> {
+                        store.extendLock(object, extended);
+                        return null;
+                    }));
+                }
                 if (index.sizeOf(c) >= 0) {
                     sizes.put(c, index.sizeOf(c));
                     locks.put(c, extended.getEpochSecond());
@@ -698,8 +919,12 @@ public final class Repository {
         store.putIfAbsent(HOLDS + snapshotId, blobSealer.seal(BlobSealer.Kind.HOLD, plain), null);
         if (store.lockPeriod() != null) {
             store.legalHold(SNAPSHOTS + snapshotId, true);
+            Set<String> objects = new java.util.LinkedHashSet<>();
             for (String chunk : chunksOf(snapshot)) {
-                store.legalHold(chunkKey(chunk), true);
+                objects.add(objectOf(chunk));
+            }
+            for (String object : objects) {
+                store.legalHold(object, true);
             }
         }
     }
@@ -717,13 +942,19 @@ public final class Repository {
             Set<String> stillHeld = new java.util.HashSet<>();
             for (String other : holds.keySet()) {
                 if (!other.equals(snapshotId)) {
-                    stillHeld.addAll(chunksOf(loadSnapshot(other)));
+                    for (String chunk : chunksOf(loadSnapshot(other))) {
+                        stillHeld.add(objectOf(chunk)); // a pack stays held while any chunk in it is
+                    }
                 }
             }
             store.legalHold(SNAPSHOTS + snapshotId, false);
+            Set<String> objects = new java.util.LinkedHashSet<>();
             for (String chunk : chunksOf(loadSnapshot(snapshotId))) {
-                if (!stillHeld.contains(chunk)) {
-                    store.legalHold(chunkKey(chunk), false);
+                objects.add(objectOf(chunk));
+            }
+            for (String object : objects) {
+                if (!stillHeld.contains(object)) {
+                    store.legalHold(object, false);
                 }
             }
         }

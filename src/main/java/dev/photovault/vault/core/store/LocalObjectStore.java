@@ -189,6 +189,22 @@ public final class LocalObjectStore implements ObjectStore {
     }
 
     @Override
+    public byte[] getRange(String key, long offset, int length) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(resolve(key).toFile(), "r")) {
+            long available = Math.max(0, Math.min(length, file.length() - offset));
+            byte[] bytes = new byte[(int) available];
+            file.seek(offset);
+            file.readFully(bytes);
+            return bytes;
+        } catch (FileNotFoundException e) {
+            if (!Files.exists(resolve(key))) {
+                throw new ObjectNotFoundException(key);
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public boolean exists(String key) {
         return Files.exists(resolve(key));
     }

@@ -24,6 +24,20 @@ public interface ObjectStore extends Closeable {
     /** The whole object. @throws ObjectNotFoundException if there is none */
     byte[] get(String key) throws IOException;
 
+    /**
+     * {@code length} bytes of an object from {@code offset} (a chunk in a pack). Fewer bytes than asked for mean
+     * the object is shorter: the caller treats that as damage.
+     *
+     * @throws ObjectNotFoundException if there is none
+     */
+    default byte[] getRange(String key, long offset, int length) throws IOException {
+        byte[] all = get(key);
+        if (offset >= all.length) {
+            return new byte[0];
+        }
+        return java.util.Arrays.copyOfRange(all, (int) offset, (int) Math.min(all.length, offset + length));
+    }
+
     boolean exists(String key) throws IOException;
 
     /** Every object whose key starts with {@code prefix} (a folder such as {@code "snapshots/"}), in key order. */

@@ -1,7 +1,6 @@
 package dev.photovault.vault.core.archiver;
 
 import dev.photovault.vault.core.Progress;
-import static dev.photovault.testing.TestRepository.chunkCount;
 import static dev.photovault.testing.TestRepository.randomBytes;
 import static dev.photovault.testing.TestRepository.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,14 +39,14 @@ class IncrementalBackupTest {
     @Test
     void anUnchangedTreeIsNeitherReadNorWritten() throws IOException {
         backup();
-        long chunks = chunkCount(repoDir);
+        long chunks = TestRepository.storedChunkCount(repoDir);
         BackupResult second = backup();
         SnapshotStats stats = second.header().stats();
         assertThat(stats.bytesRead()).isZero();
         assertThat(stats.filesNew()).isZero();
         assertThat(stats.filesUnchanged()).isEqualTo(3);
         assertThat(stats.chunksNew()).isZero();
-        assertThat(chunkCount(repoDir)).isEqualTo(chunks);
+        assertThat(TestRepository.storedChunkCount(repoDir)).isEqualTo(chunks);
         assertThat(second.header().parent()).isNotNull();
     }
 
@@ -77,7 +76,7 @@ class IncrementalBackupTest {
     @Test
     void aRenamedOrCopiedPhotoWritesNoChunk() throws IOException {
         backup();
-        long chunks = chunkCount(repoDir);
+        long chunks = TestRepository.storedChunkCount(repoDir);
         Files.move(source.resolve("Trip/one.jpg"), source.resolve("Trip/renamed.jpg"));
         Files.createDirectories(source.resolve("Best of"));
         Files.copy(source.resolve("Trip/two.jpg"), source.resolve("Best of/two.jpg"), StandardCopyOption.COPY_ATTRIBUTES);
@@ -85,13 +84,13 @@ class IncrementalBackupTest {
         assertThat(stats.filesNew()).isEqualTo(2);
         assertThat(stats.chunksNew()).isZero();
         assertThat(stats.bytesStored()).isZero();
-        assertThat(chunkCount(repoDir)).isEqualTo(chunks);
+        assertThat(TestRepository.storedChunkCount(repoDir)).isEqualTo(chunks);
     }
 
     @Test
     void anEditedPhotoWritesOnlyTheChunksThatChanged() throws IOException {
         backup();
-        long chunksBefore = chunkCount(repoDir);
+        long chunksBefore = TestRepository.storedChunkCount(repoDir);
         Path video = source.resolve("Trip/video.mp4");
         byte[] bytes = Files.readAllBytes(video);
         int videoChunks = repository.loadSnapshot(repository.resolveSnapshot("latest").id()).entries().stream()
@@ -104,7 +103,7 @@ class IncrementalBackupTest {
         assertThat(stats.filesNew()).isEqualTo(1);
         assertThat(stats.chunksNew()).isBetween(1L, 2L);
         assertThat(videoChunks).isGreaterThan(4);
-        assertThat(chunkCount(repoDir)).isEqualTo(chunksBefore + stats.chunksNew());
+        assertThat(TestRepository.storedChunkCount(repoDir)).isEqualTo(chunksBefore + stats.chunksNew());
     }
 
     @Test
@@ -113,7 +112,7 @@ class IncrementalBackupTest {
                 .backup(List.of(source));
         assertThat(result.snapshotId()).isNull();
         assertThat(result.header().stats().chunksNew()).isPositive();
-        assertThat(chunkCount(repoDir)).isZero();
+        assertThat(TestRepository.storedChunkCount(repoDir)).isZero();
         assertThat(repository.listSnapshots()).isEmpty();
     }
 

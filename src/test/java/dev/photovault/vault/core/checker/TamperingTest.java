@@ -44,7 +44,7 @@ class TamperingTest {
         cache = LocalCache.of(tmp.resolve("cache"), repository.config().id());
         Path source = tmp.resolve("photos");
         write(source.resolve("a.jpg"), randomBytes(300_000, 1));
-        write(source.resolve("b.jpg"), randomBytes(200_000, 2));
+        write(source.resolve("b.jpg"), randomBytes(300_000, 2)); // as long as a.jpg: their chunks can swap places
         first = new Archiver(repository, BackupOptions.defaults(), new Progress()).backup(List.of(source)).snapshotId();
         write(source.resolve("c.jpg"), randomBytes(250_000, 3));
         second = new Archiver(repository, BackupOptions.defaults(), new Progress()).backup(List.of(source)).snapshotId();
@@ -56,8 +56,20 @@ class TamperingTest {
         Repository repository = TestRepository.reopen(repoDir);
         Entry a = entry(repository, "a.jpg");
         Entry b = entry(repository, "b.jpg");
-        Path victim = repoDir.resolve(Repository.chunkKey(a.chunks().get(0)));
-        replace(victim, Files.readAllBytes(repoDir.resolve(Repository.chunkKey(b.chunks().get(0)))));
+        // Both are small: packed, side by side; b's sealed bytes go where a's are.
+        TestRepository.StoredChunk victim = TestRepository.storedChunk(repoDir, repository, a.chunks().get(0));
+        TestRepository.StoredChunk other = TestRepository.storedChunk(repoDir, repository, b.chunks().get(0));
+        assertThat(other.length()).isEqualTo(victim.length());
+        byte[] swapped = new byte[other.length()];
+        try (RandomAccessFile from = new RandomAccessFile(other.file().toFile(), "r")) {
+            from.seek(other.offset());
+            from.readFully(swapped);
+        }
+        victim.file().toFile().setWritable(true);
+        try (RandomAccessFile to = new RandomAccessFile(victim.file().toFile(), "rw")) {
+            to.seek(victim.offset());
+            to.write(swapped);
+        }
 
         CheckResult result = check();
         assertThat(result.ok()).isFalse();

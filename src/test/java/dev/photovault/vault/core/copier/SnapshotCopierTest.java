@@ -138,7 +138,7 @@ class SnapshotCopierTest {
         Entry leaf = source.loadSnapshot(third).entries().stream().filter(e -> e.path().equals("Autumn/leaf.jpg"))
                 .findFirst().orElseThrow();
         long chunkReads = source.loadSnapshot(third).entries().stream().flatMap(e -> e.chunks().stream()).distinct()
-                .mapToLong(id -> counting.reads(Repository.chunkKey(id))).sum();
+                .mapToLong(id -> chunkReads(counting, counted, id)).sum();
         assertThat(chunkReads).isEqualTo(leaf.chunks().size());
         assertThat(r.copied().get(0).filesReused()).isEqualTo(2);
     }
@@ -147,14 +147,7 @@ class SnapshotCopierTest {
     void aDamagedFileInTheSourceLeavesThatSnapshotUncopiedAndNamesIt() throws IOException {
         Entry sea = source.loadSnapshot(originals.get(0)).entries().stream()
                 .filter(e -> e.path().equals("Summer/sea.jpg")).findFirst().orElseThrow();
-        Path chunk = tmp.resolve("source").resolve(Repository.chunkKey(sea.chunks().get(0)));
-        chunk.toFile().setWritable(true);
-        try (RandomAccessFile f = new RandomAccessFile(chunk.toFile(), "rw")) {
-            f.seek(40);
-            int b = f.read();
-            f.seek(40);
-            f.write(b ^ 1);
-        }
+        TestRepository.damageChunk(tmp.resolve("source"), source, sea.chunks().get(0), 40);
         Repository target = target(tmp.resolve("target"), SMALL);
         SnapshotCopier.Result r = new SnapshotCopier(source, target, 2, new Progress()).copy(List.of());
         assertThat(r.failed()).singleElement().asString().contains(originals.get(0).substring(0, 8))
@@ -168,6 +161,14 @@ class SnapshotCopierTest {
         Repository same = TestRepository.reopen(tmp.resolve("source"));
         Assertions.assertThatThrownBy(() -> new SnapshotCopier(source, same, 1, new Progress()))
                 .isInstanceOf(VaultException.class).hasMessageContaining("same repository");
+    }
+
+    private static long chunkReads(CountingStore counting, Repository repository, String id) {
+        try {
+            return counting.chunkReads(repository, id);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static long countFiles(Path dir) throws IOException {

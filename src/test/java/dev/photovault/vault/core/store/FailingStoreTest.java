@@ -73,6 +73,15 @@ class FailingStoreTest {
             }
             return super.get(key);
         }
+
+        /** A packed chunk's read. */
+        @Override
+        public byte[] getRange(String key, long offset, int length) throws IOException {
+            if (!writes && key.startsWith("packs/") && fail()) {
+                throw new IOException("Input/output error reading " + key);
+            }
+            return delegate().getRange(key, offset, length);
+        }
     }
 
     private Repository open(Path repo, FailingStore store) throws IOException {
