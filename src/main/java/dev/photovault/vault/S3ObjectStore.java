@@ -283,8 +283,19 @@ final class S3ObjectStore implements ObjectStore {
 
     @Override
     public byte[] get(String key) throws IOException {
+        return read(key, null);
+    }
+
+    /** One ranged GET ({@code Range: bytes=offset-end}); S3 answers an empty range past the end with 416. */
+    @Override
+    public byte[] getRange(String key, long offset, int length) throws IOException {
+        return length == 0 ? new byte[0] : read(key, "bytes=" + offset + "-" + (offset + length - 1));
+    }
+
+    /** A GET of the whole object ({@code range} null) or of a byte range, with the endpoint's customer key. */
+    private byte[] read(String key, String range) throws IOException {
         var c = endpoint.getConfiguration();
-        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key)
+        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key).range(range)
                 .overrideConfiguration(deadline);
         if (c.isUseCustomerKey()) {
             request.sseCustomerKey(c.getCustomerKeyId()).sseCustomerKeyMD5(c.getCustomerKeyMD5())
@@ -299,34 +310,7 @@ final class S3ObjectStore implements ObjectStore {
             if (e.statusCode() == NOT_FOUND) {
                 throw new ObjectNotFoundException(key);
             }
-            throw failure("read", key, e);
-        } catch (SdkException e) {
-            throw failure("read", key, e);
-        }
-    }
-
-    /** One ranged GET ({@code Range: bytes=offset-end}); S3 answers an empty range past the end with 416. */
-    @Override
-    public byte[] getRange(String key, long offset, int length) throws IOException {
-        if (length == 0) {
-            return new byte[0];
-        }
-        var c = endpoint.getConfiguration();
-        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(bucket).key(key)
-                .range("bytes=" + offset + "-" + (offset + length - 1)).overrideConfiguration(deadline);
-        if (c.isUseCustomerKey()) {
-            request.sseCustomerKey(c.getCustomerKeyId()).sseCustomerKeyMD5(c.getCustomerKeyMD5())
-                    .sseCustomerAlgorithm(c.getCustomerAlgorithm());
-        }
-        try {
-            return retrying("read", key, () -> endpoint.getS3Client().getObjectAsBytes(request.build())).asByteArray();
-        } catch (NoSuchKeyException e) {
-            throw new ObjectNotFoundException(key);
-        } catch (S3Exception e) {
-            if (e.statusCode() == NOT_FOUND) {
-                throw new ObjectNotFoundException(key);
-            }
-            if (e.statusCode() == 416) {
+            if (range != null && e.statusCode() == 416) {
                 return new byte[0];
             }
             throw failure("read", key, e);

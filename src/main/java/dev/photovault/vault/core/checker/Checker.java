@@ -80,7 +80,8 @@ public final class Checker {
             stored.put(id, info.size());
         }
         Map<String, Long> packs = new HashMap<>();
-        for (ObjectInfo info : repository.store().list("packs/")) {
+        List<ObjectInfo> packList = repository.store().list("packs/");
+        for (ObjectInfo info : packList) {
             String id = info.key().substring(info.key().lastIndexOf('/') + 1);
             if (!info.key().equals(Repository.packKey(id)) || !Repository.isObjectId(id)) {
                 errors.add(info.key() + ": not a pack name");
@@ -104,7 +105,7 @@ public final class Checker {
         // Packs no readable index names (a crashed backup, or a damaged index delta): their chunks are stored too.
         Set<String> named = new java.util.HashSet<>();
         packedAt.values().forEach(ref -> named.add(ref.pack()));
-        for (var c : repository.packedChunksOutside(named)) {
+        for (var c : repository.packedChunksOutside(packList, named)) {
             stored.putIfAbsent(c.id(), (long) c.ref().length());
         }
         if (readData) {

@@ -365,11 +365,6 @@ public final class Repository {
         return packsChunks() && sealedLength - chunkSealer.overhead() < PACK_BELOW;
     }
 
-    /** Whether the chunk is stored, as its own object or in a pack this process knows of (says nothing of its health). */
-    public boolean hasChunk(String id) throws IOException {
-        return locate(id) != null || store.exists(chunkKey(id));
-    }
-
     /**
      * Stores a sealed chunk unless it is there: a small one goes into the pack being filled (stored by the time
      * {@link #flushPacks()} returns, or sooner), a large one is its own object, checked for first (a crashed
@@ -406,7 +401,19 @@ public final class Repository {
     public byte[] readChunk(String id) throws IOException {
         PackRef ref = locate(id);
         if (ref != null) {
-            return readPacked(id, ref);
+            try {
+                return readPacked(id, ref);
+            } catch (ObjectNotFoundException gone) {
+                // A prune elsewhere repacked it since this process read the index (a long-running UI): read again.
+                synchronized (locations) {
+                    loadIndex();
+                }
+                PackRef now = locations.get(id);
+                if (now == null || now.equals(ref)) {
+                    throw gone;
+                }
+                return readPacked(id, now);
+            }
         }
         try {
             return chunkSealer.open(id, store.get(chunkKey(id)));
@@ -510,8 +517,13 @@ public final class Repository {
      * whose header is damaged is left out with one warning.
      */
     public List<PackedChunk> packedChunksOutside(Set<String> packs) throws IOException {
+        return packedChunksOutside(store.list(PACKS), packs);
+    }
+
+    /** As {@link #packedChunksOutside(Set)}, among {@code listed} (a listing of {@code packs/} the caller has). */
+    public List<PackedChunk> packedChunksOutside(List<ObjectInfo> listed, Set<String> packs) throws IOException {
         List<PackedChunk> out = new ArrayList<>();
-        for (ObjectInfo info : store.list(PACKS)) {
+        for (ObjectInfo info : listed) {
             String id = info.key().substring(info.key().lastIndexOf('/') + 1);
             if (packs.contains(id) || !isObjectId(id) || !info.key().equals(packKey(id))) {
                 continue;
