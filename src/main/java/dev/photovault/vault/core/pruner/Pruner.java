@@ -24,7 +24,7 @@ import java.util.Set;
 /**
  * Deletes chunks that no snapshot references. The caller holds the exclusive lock. Unreferenced chunks younger
  * than the grace period stay (a backup without a lock, or one whose lock went stale, may be about to reference
- * them). A pack goes when none of its chunks is referenced; one that is mostly unreferenced is repacked: its
+ * them). A pack goes when none of its chunks is referenced; one that is partly unreferenced is repacked: its
  * referenced chunks are copied, still sealed, into new packs. The order keeps the repository valid at every step:
  * first the new packs, then one new index naming every chunk that stays, then the old index deltas go, then the
  * chunks and packs.
@@ -190,9 +190,6 @@ public final class Pruner {
                 lastLock == 0 ? null : Instant.ofEpochSecond(lastLock));
     }
 
-    /** A pack whose unreferenced share is larger than this is repacked. */
-    static final double REPACK_ABOVE = 0.5;
-
     /** What prune does with the packs. */
     private static final class Packs {
         /** Packed chunks that stay, with their plaintext sizes, and their known locks. */
@@ -246,12 +243,10 @@ public final class Pruner {
             plan.chunksIn.put(info.key(), chunks.size());
             long until = 0;
             long live = 0;
-            long all = 0;
             List<PackedChunk> kept = new java.util.ArrayList<>();
             for (PackedChunk c : chunks) {
                 long chunkUntil = locking ? index.lockedUntil(c.id()) : 0;
                 until = Math.max(until, chunkUntil);
-                all += c.ref().length();
                 if (referenced.contains(c.id()) || young) {
                     kept.add(c);
                     if (referenced.contains(c.id())) {
@@ -271,9 +266,11 @@ public final class Pruner {
                 plan.chunksDropped += chunks.size();
                 continue;
             }
-            boolean mostlyDead = !young && live < all * (1 - REPACK_ABOVE);
-            boolean repack = mostlyDead && until <= now.getEpochSecond();
-            if (mostlyDead && !repack) {
+            // A pack holding any unreferenced chunk is rewritten without it: packs are small (4 MiB), and a forgotten
+            // photo's space must come back, not wait for its pack's neighbours to be forgotten too.
+            boolean partlyDead = kept.size() < chunks.size();
+            boolean repack = partlyDead && until <= now.getEpochSecond();
+            if (partlyDead && !repack) {
                 // Locked: it cannot be replaced yet; its unreferenced chunks stay until a prune after the lock.
                 plan.locked += chunks.size() - kept.size();
                 plan.lastLock = Math.max(plan.lastLock, until);
@@ -291,7 +288,6 @@ public final class Pruner {
                 plan.delete.put(info.key(), info.size());
                 plan.chunksDropped += chunks.size() - kept.size();
             }
-            // Otherwise the unreferenced chunks stay in the pack, out of the new index, until it is repacked.
         }
         return plan;
     }
