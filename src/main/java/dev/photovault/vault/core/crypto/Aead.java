@@ -7,7 +7,6 @@ import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM with a random 96-bit nonce: {@code nonce ‖ ciphertext ‖ 128-bit tag}. Random nonces are safe
@@ -32,8 +31,7 @@ public final class Aead {
         RANDOM.nextBytes(nonce);
         System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BYTES * 8, nonce));
+            Cipher cipher = ThreadCiphers.current().seal(key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
             cipher.updateAAD(aad);
             // Small slices: HotSpot only uses its AES-GCM intrinsics once the JDK's Java-level GCM methods are
             // compiled, which depends on how often they are called. Fed whole megabyte chunks, the first gigabyte
@@ -69,16 +67,14 @@ public final class Aead {
         int n = sealed.length - OVERHEAD;
         byte[] plain = new byte[n];
         try {
-            SecretKeySpec aes = new SecretKeySpec(key, "AES");
+            ThreadCiphers ciphers = ThreadCiphers.current();
             byte[] counter = new byte[16];
             System.arraycopy(sealed, 0, counter, 0, NONCE_BYTES);
             counter[15] = 2;
-            Cipher ctr = Cipher.getInstance("AES/CTR/NoPadding");
-            ctr.init(Cipher.DECRYPT_MODE, aes, new IvParameterSpec(counter));
+            Cipher ctr = ciphers.ctr(key, new IvParameterSpec(counter));
             slices(ctr, sealed, NONCE_BYTES, n, plain, 0, true);
 
-            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-            gcm.init(Cipher.ENCRYPT_MODE, aes, new GCMParameterSpec(TAG_BYTES * 8, sealed, 0, NONCE_BYTES));
+            Cipher gcm = ciphers.reseal(key, new GCMParameterSpec(TAG_BYTES * 8, sealed, 0, NONCE_BYTES));
             gcm.updateAAD(aad);
             byte[] scratch = new byte[SLICE + TAG_BYTES];
             int last = slices(gcm, plain, 0, n, scratch, 0, false);

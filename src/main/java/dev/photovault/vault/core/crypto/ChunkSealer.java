@@ -20,13 +20,17 @@ public final class ChunkSealer {
     private static final HexFormat HEX = HexFormat.of();
 
     private final MasterKeys keys;
+    /** Each thread's HMAC, keyed once: after {@code doFinal} a Mac is ready for the next message under its key. */
+    private final ThreadLocal<Mac> macs;
 
     public ChunkSealer(MasterKeys keys) {
         this.keys = java.util.Objects.requireNonNull(keys, "keys");
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     private ChunkSealer() {
         this.keys = null;
+        this.macs = null;
     }
 
     /** Chunks stored in the clear, named by the SHA-256 of their content. */
@@ -69,11 +73,16 @@ public final class ChunkSealer {
         if (keys == null) {
             return dev.photovault.vault.core.Digests.sha256(data, off, len);
         }
+        Mac mac = macs.get();
+        mac.update(data, off, len);
+        return mac.doFinal();
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(keys.macKey(), "HmacSHA256"));
-            mac.update(data, off, len);
-            return mac.doFinal();
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is unavailable in this Java runtime", e);
         }
