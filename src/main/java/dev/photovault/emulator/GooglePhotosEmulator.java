@@ -31,6 +31,8 @@ public final class GooglePhotosEmulator implements AutoCloseable {
     public static final String DEFAULT_CLIENT_ID = "photovault-emulator.apps.googleusercontent.com";
 
     private static final Logger LOG = LoggerFactory.getLogger(GooglePhotosEmulator.class);
+    /** The JDK HTTP server's switch for TCP_NODELAY on its connections. */
+    static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -45,6 +47,19 @@ public final class GooglePhotosEmulator implements AutoCloseable {
     private final Path stateFile;
     private final Path tempDir;
     private final EmulatorCredentials credentials;
+
+    /**
+     * Turns Nagle's algorithm off for the JDK's HTTP server unless the JVM was told otherwise. That server sends a
+     * response's headers and body as two writes, so on a kept-alive connection the body waited for the client's
+     * delayed ACK: about 40 ms a request, 1.8 s of an unchanged 1,951-item backup's 3.7 s, a pause Google's front
+     * ends do not make. The JDK reads the property once, when its server first loads; an HTTP server made earlier
+     * in the same JVM keeps what it read.
+     */
+    static void noDelay() {
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
+    }
 
     private GooglePhotosEmulator(Builder b) throws IOException {
         Path dir = b.stateDir;
@@ -63,6 +78,7 @@ public final class GooglePhotosEmulator implements AutoCloseable {
             state.load(stateFile);
         }
         credentials = defaultCredentials(b.clientSecret);
+        noDelay();
         server = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 64);
         executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "google-photos-emulator");
