@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -37,8 +38,6 @@ public final class PhotovaultApplication implements AutoCloseable {
 
     static final Path DATA = Path.of("photovault-data");
 
-    private final Path config;
-    private final String userRoutes;
     /**
      * The routes shipped in the jar (src/main/resources/routes), named one by one: for a wildcard Camel reads
      * through every entry of the 75 MB jar, inflating each, which took about 2 s of every start.
@@ -46,6 +45,9 @@ public final class PhotovaultApplication implements AutoCloseable {
     static final List<String> SHIPPED_ROUTES = List.of("backup-error-handling", "google-photos-backup", "maintenance",
             "mirror", "notify", "picker-backup", "push-albums", "replicate", "restore-to-google-photos",
             "takeout-import");
+
+    private final Path config;
+    private final String userRoutes;
     private final boolean once;
     private boolean dryRun;
     private final PrintStream out;
@@ -167,7 +169,7 @@ public final class PhotovaultApplication implements AutoCloseable {
         settings.camelEnvironment().forEach(overrides::putIfAbsent);
         overrides.forEach(main::addOverrideProperty);
         String routes = SHIPPED_ROUTES.stream().map(name -> "classpath:photovault/routes/" + name + ".yaml")
-                .collect(java.util.stream.Collectors.joining(","))
+                .collect(Collectors.joining(","))
                 + (userRoutes == null || userRoutes.isBlank() ? "" : "," + userRoutes);
         main.configure().withRoutesIncludePattern(routes);
         main.configure().addConfiguration(new PhotovaultBeans(secrets));

@@ -55,7 +55,7 @@ public final class GooglePhotosEmulator implements AutoCloseable {
      * ends do not make. The JDK reads the property once, when its server first loads; an HTTP server made earlier
      * in the same JVM keeps what it read.
      */
-    static void noDelay() {
+    private static void noDelay() {
         if (System.getProperty(NO_DELAY) == null) {
             System.setProperty(NO_DELAY, "true");
         }

@@ -46,6 +46,7 @@ public final class KeyWrapper {
         try {
             return new Wrapped(kdf, salt, Aead.seal(kek, AAD, encoded), checkValue(kek));
         } finally {
+            ThreadCiphers.current().forget(kek);
             Arrays.fill(kek, (byte) 0);
             Arrays.fill(encoded, (byte) 0);
         }
@@ -74,6 +75,7 @@ public final class KeyWrapper {
                         + " from a copy");
             }
         } finally {
+            ThreadCiphers.current().forget(kek);
             Arrays.fill(kek, (byte) 0);
         }
     }

@@ -43,6 +43,21 @@ final class ThreadCiphers {
         return ctr.init(Cipher.DECRYPT_MODE, key, params);
     }
 
+    /**
+     * Drops this thread's ciphers that hold {@code key}: for a key used once and then wiped by its owner (a
+     * passphrase's key-encryption key), which must not live on in a kept cipher.
+     */
+    void forget(byte[] key) {
+        seal.forget(key);
+        reseal.forget(key);
+        ctr.forget(key);
+    }
+
+    /** Whether any of this thread's ciphers holds {@code key} (for tests). */
+    boolean holds(byte[] key) {
+        return seal.holds(key) || reseal.holds(key) || ctr.holds(key);
+    }
+
     private static final class Slot {
         private final String transformation;
         private Cipher cipher;
@@ -54,7 +69,7 @@ final class ThreadCiphers {
         }
 
         Cipher init(int mode, byte[] key, AlgorithmParameterSpec params) throws GeneralSecurityException {
-            if (keyBytes != key && (keyBytes == null || !MessageDigest.isEqual(keyBytes, key))) {
+            if (!holds(key)) {
                 spec = new SecretKeySpec(key, "AES");
                 keyBytes = key.clone();
             }
@@ -71,6 +86,19 @@ final class ThreadCiphers {
                 cipher.init(mode, spec, params);
             }
             return cipher;
+        }
+
+        boolean holds(byte[] key) {
+            return MessageDigest.isEqual(keyBytes, key); // false while this slot holds no key
+        }
+
+        void forget(byte[] key) {
+            if (holds(key)) {
+                java.util.Arrays.fill(keyBytes, (byte) 0);
+                keyBytes = null;
+                spec = null;
+                cipher = null; // its key schedule goes with it
+            }
         }
     }
 }

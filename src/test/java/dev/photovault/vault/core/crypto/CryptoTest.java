@@ -130,6 +130,33 @@ class CryptoTest {
     }
 
     @Test
+    void aChunkThatFailsAuthenticationLeavesTheThreadsCiphersFitForTheNext() {
+        byte[] data = Aead.randomBytes(9000);
+        String id = sealer.idOf(data, 0, data.length);
+        byte[] sealed = sealer.seal(id, data, 0, data.length);
+        byte[] damaged = sealed.clone();
+        damaged[damaged.length - 1] ^= 1;
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> sealer.open(id, damaged)).isInstanceOf(IntegrityException.class);
+            assertThat(sealer.open(id, sealed)).isEqualTo(data);
+        }
+    }
+
+    @Test
+    void aPassphrasesKeyEncryptionKeyIsNotKeptByTheThreadsCiphers() {
+        KdfParams cheap = new KdfParams(1024, 1, 1);
+        KeyWrapper.Wrapped wrapped = KeyWrapper.wrap(keys, "right".toCharArray(), cheap);
+        byte[] kek = PassphraseKdf.derive("right".toCharArray(), wrapped.salt(), cheap);
+        assertThat(ThreadCiphers.current().holds(kek)).isFalse();
+        assertThat(KeyWrapper.unwrap(wrapped, "right".toCharArray(), "key")).isPresent();
+        assertThat(ThreadCiphers.current().holds(kek)).isFalse();
+        // the repository's own key, used for every chunk, stays kept
+        byte[] data = {1, 2, 3};
+        sealer.open(sealer.idOf(data, 0, 3), sealer.seal(sealer.idOf(data, 0, 3), data, 0, 3));
+        assertThat(ThreadCiphers.current().holds(keys.encryptionKey())).isTrue();
+    }
+
+    @Test
     void aTruncatedObjectIsDetected() {
         assertThatThrownBy(() -> sealer.open("00".repeat(32), new byte[10]))
                 .isInstanceOf(IntegrityException.class).hasMessageContaining("truncated");
